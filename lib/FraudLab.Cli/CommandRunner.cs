@@ -1,0 +1,35 @@
+using System.CommandLine;
+using FraudDetection.Configuration;
+using Spectre.Console;
+
+namespace FraudLab.Cli;
+
+/// <summary>Runs the parsed command; any failure becomes one readable line on stderr and a non-zero exit code.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (Exception ex) when (ex is KitConfigurationException or CliException or OperationCanceledException)
+        {
+            return Fail(ex.Message);
+        }
+    }
+
+    /// <summary>Prints <c>fraudlab: error: …</c> on one line and returns exit code 1.</summary>
+    public static int Fail(string message)
+    {
+        var oneLine = message.ReplaceLineEndings(" ").Trim();
+        Console.Error.WriteLine($"fraudlab: error: {oneLine}");
+        return 1;
+    }
+
+    /// <summary>Console for progress and tables; plain when output is redirected (CI, tests).</summary>
+    public static IAnsiConsole Out { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Console.Out),
+    });
+}

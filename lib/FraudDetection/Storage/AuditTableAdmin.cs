@@ -53,7 +53,7 @@ public sealed class AuditTableAdmin(IAmazonDynamoDB client, AuditTableOptions op
         return count;
     }
 
-    /// <summary>Deletes the table if it exists (tests, <c>fraudlab local reset</c>).</summary>
+    /// <summary>Deletes the table if it exists and waits until it is gone (tests, resets).</summary>
     public async Task DeleteTableAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -62,6 +62,12 @@ public sealed class AuditTableAdmin(IAmazonDynamoDB client, AuditTableOptions op
         }
         catch (ResourceNotFoundException)
         {
+            return;
+        }
+
+        while (await DescribeAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 

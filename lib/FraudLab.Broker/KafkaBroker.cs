@@ -1,0 +1,137 @@
+using System.Net;
+using FraudLab.Broker.Log;
+using FraudLab.Broker.Protocol;
+using FraudLab.Broker.Protocol.Apis;
+using FraudLab.Broker.Server;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FraudLab.Broker;
+
+/// <summary>
+/// The kit's single-node Kafka-protocol broker. <see cref="StartAsync"/> recovers the data directory
+/// (or starts empty in memory), binds the port and serves until <see cref="StopAsync"/>.
+/// </summary>
+public sealed class KafkaBroker : IAsyncDisposable
+{
+    private static readonly TimeSpan RetentionCheckInterval = TimeSpan.FromMinutes(1);
+    private readonly TopicRegistry _topics;
+    private readonly KafkaServer _server;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _retentionLoop;
+    private int _stopped;
+
+    private KafkaBroker(TopicRegistry topics, KafkaServer server, ILogger logger)
+    {
+        _topics = topics;
+        _server = server;
+        _logger = logger;
+        _server.Start();
+        _retentionLoop = RetentionLoopAsync(_stopping.Token);
+    }
+
+    /// <summary>The bound endpoint (with the real port when <see cref="BrokerOptions.Port"/> was 0).</summary>
+    public IPEndPoint Endpoint => _server.Endpoint;
+
+    /// <summary>What clients put in bootstrap.servers, e.g. "127.0.0.1:9092".</summary>
+    public string BootstrapServers { get; private init; } = "";
+
+    /// <summary>Completes once the broker has stopped.</summary>
+    public Task Completion => _completion.Task;
+
+    public static Task<KafkaBroker> StartAsync(BrokerOptions options, ILoggerFactory? loggerFactory = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger<KafkaBroker>();
+        if (!options.InMemory && string.IsNullOrWhiteSpace(options.DataDirectory))
+            throw new ArgumentException("BrokerOptions.DataDirectory is required unless InMemory is set", nameof(options));
+        ct.ThrowIfCancellationRequested();
+
+        ILogDirectory directory = options.InMemory ? new MemoryLogDirectory() : new FileLogDirectory(Path.GetFullPath(options.DataDirectory!));
+        var topics = new TopicRegistry(options, directory, TimeProvider.System, loggerFactory.CreateLogger<TopicRegistry>());
+        var context = new BrokerContext(options, topics, TimeProvider.System);
+        var apis = new ApiRegistry(CreateHandlers(context, loggerFactory));
+        KafkaServer server;
+        try
+        {
+            server = new KafkaServer(new IPEndPoint(IPAddress.Parse(options.Host), options.Port), apis, options.MaxFrameBytes, loggerFactory);
+        }
+        catch
+        {
+            topics.Dispose();
+            throw;
+        }
+        context.Port = server.Endpoint.Port;
+        var broker = new KafkaBroker(topics, server, logger)
+        {
+            BootstrapServers = $"{context.AdvertisedHost}:{server.Endpoint.Port}",
+        };
+        logger.LogInformation("Kafka broker listening on {Endpoint} ({Storage}), {Topics} topics",
+            server.Endpoint, options.InMemory ? "in memory" : Path.GetFullPath(options.DataDirectory!), topics.All.Count);
+        return Task.FromResult(broker);
+    }
+
+    /// <summary>Stops accepting, closes every connection, flushes the logs and completes <see cref="Completion"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            await Completion.ConfigureAwait(false);
+            return;
+        }
+        try
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            await _server.DisposeAsync().ConfigureAwait(false);
+            await _retentionLoop.ConfigureAwait(false);
+            _topics.Flush();
+            _topics.Dispose();
+            _logger.LogInformation("Kafka broker on {Endpoint} stopped", Endpoint);
+            _completion.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _completion.TrySetException(e);
+            throw;
+        }
+        finally
+        {
+            _stopping.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private static IEnumerable<IApiHandler> CreateHandlers(BrokerContext context, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("FraudLab.Broker.Requests");
+        return
+        [
+            new ProduceApi(context, logger),
+            new FetchApi(context),
+            new ListOffsetsApi(context),
+            new MetadataApi(context),
+            new InitProducerIdApi(context),
+            new CreateTopicsApi(context, logger),
+            new DeleteTopicsApi(context),
+            new DescribeConfigsApi(context),
+        ];
+    }
+
+    private async Task RetentionLoopAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(RetentionCheckInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                try { _topics.EnforceRetention(); }
+                catch (IOException e) { _logger.LogError(e, "Retention check failed"); }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Buffers;
+
+namespace FraudLab.Broker.Log;
+
+/// <summary>
+/// A run of consecutive batches in one storage, with an in-memory index of every batch
+/// (offsets, position, max timestamp). The index is dense (24-32 bytes per batch) and rebuilt by
+/// the recovery scan on start, which checks every batch anyway: simpler than a sparse on-disk index.
+/// Not thread-safe: <see cref="PartitionLog"/> serialises access.
+/// </summary>
+public sealed class LogSegment(long baseOffset, ISegmentStorage storage)
+{
+    private readonly List<Entry> _entries = [];
+
+    private readonly record struct Entry(long BaseOffset, long LastOffset, long MaxTimestamp, long Position, int Length);
+
+    public long BaseOffset { get; } = baseOffset;
+
+    public long NextOffset { get; private set; } = baseOffset;
+
+    public long MaxTimestamp { get; private set; } = -1;
+
+    public ISegmentStorage Storage { get; } = storage;
+
+    public long SizeBytes => Storage.Length;
+
+    public bool IsEmpty => _entries.Count == 0;
+
+    public void Append(ReadOnlySpan<byte> batchBytes, in RecordBatch batch)
+    {
+        var position = Storage.Length;
+        Storage.Append(batchBytes);
+        Index(batch, position);
+    }
+
+    /// <summary>
+    /// Contiguous stored bytes of whole batches starting with the one holding <paramref name="offset"/>:
+    /// at least one batch, then more while under <paramref name="maxBytes"/>. Empty when the offset is past the end.
+    /// </summary>
+    public (long Position, int Length) Locate(long offset, int maxBytes)
+    {
+        var first = FindEntry(offset);
+        if (first < 0) return (0, 0);
+        var start = _entries[first].Position;
+        var end = start + _entries[first].Length;
+        for (var i = first + 1; i < _entries.Count && end - start + _entries[i].Length <= maxBytes; i++)
+            end += _entries[i].Length;
+        return (start, (int)(end - start));
+    }
+
+    /// <summary>The first batch whose max timestamp is at or after <paramref name="timestamp"/>.</summary>
+    public (long Offset, long Timestamp)? FindByTimestamp(long timestamp)
+    {
+        foreach (var entry in _entries)
+            if (entry.MaxTimestamp >= timestamp) return (entry.BaseOffset, entry.MaxTimestamp);
+        return null;
+    }
+
+    /// <summary>
+    /// Scans the storage batch by batch, checking framing, offsets and CRC; cuts everything from the
+    /// first bad batch on. Each good batch is shown to <paramref name="onBatch"/> (idempotence state).
+    /// Returns why it cut, or null when the segment was whole.
+    /// </summary>
+    public string? Recover(Action<RecordBatch> onBatch)
+    {
+        long position = 0;
+        var length = Storage.Length;
+        string? problem = null;
+        while (position < length)
+        {
+            var bytes = Storage.Read(position, (int)Math.Min(RecordBatch.HeaderLength, length - position), out var pooled);
+            var framing = RecordBatch.Validate(bytes.Span, out var batch, checkCrc: false);
+            Return(pooled);
+            if (framing is not null && !framing.Contains("runs past")) { problem = framing; break; }
+            if (position + batch.TotalLength > length) { problem = $"batch at byte {position} is cut short"; break; }
+            bytes = Storage.Read(position, batch.TotalLength, out pooled);
+            problem = RecordBatch.Validate(bytes.Span, out batch);
+            Return(pooled);
+            if (problem is null && batch.BaseOffset != NextOffset)
+                problem = $"batch at byte {position} has offset {batch.BaseOffset}, expected {NextOffset}";
+            if (problem is not null) break;
+            Index(batch, position);
+            onBatch(batch);
+            position += batch.TotalLength;
+        }
+        if (problem is null) return null;
+        Storage.Truncate(position);
+        return $"{problem}; truncated {length - position} bytes at byte {position} (offset {NextOffset})";
+    }
+
+    private void Index(in RecordBatch batch, long position)
+    {
+        var last = batch.BaseOffset + batch.LastOffsetDelta;
+        _entries.Add(new Entry(batch.BaseOffset, last, batch.MaxTimestamp, position, batch.TotalLength));
+        NextOffset = last + 1;
+        MaxTimestamp = Math.Max(MaxTimestamp, batch.MaxTimestamp);
+    }
+
+    private int FindEntry(long offset)
+    {
+        int lo = 0, hi = _entries.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_entries[mid].LastOffset < offset) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return lo < _entries.Count ? lo : -1;
+    }
+
+    private static void Return(byte[]? pooled)
+    {
+        if (pooled is not null) ArrayPool<byte>.Shared.Return(pooled);
+    }
+}

@@ -1,0 +1,29 @@
+namespace FraudLab.Broker.Protocol;
+
+/// <summary>Kafka protocol error codes the broker answers with (numbers are the wire values).</summary>
+public static class ErrorCode
+{
+    public const short None = 0;
+    public const short OffsetOutOfRange = 1;
+    public const short CorruptMessage = 2;
+    public const short UnknownTopicOrPartition = 3;
+    public const short InvalidFetchSize = 4;
+    public const short LeaderNotAvailable = 5;
+    public const short RequestTimedOut = 7;
+    public const short MessageTooLarge = 10;
+    public const short CoordinatorNotAvailable = 15;
+    public const short NotCoordinator = 16;
+    public const short InvalidTopic = 17;
+    public const short RecordListTooLarge = 18;
+    public const short InvalidRequiredAcks = 21;
+    public const short UnsupportedVersion = 35;
+    public const short TopicAlreadyExists = 36;
+    public const short InvalidPartitions = 37;
+    public const short InvalidReplicationFactor = 38;
+    public const short InvalidConfig = 40;
+    public const short InvalidRequest = 42;
+    public const short UnsupportedForMessageFormat = 43;
+    public const short OutOfOrderSequenceNumber = 45;
+    public const short InvalidProducerEpoch = 47;
+    public const short InvalidRecord = 87;
+}

@@ -1,0 +1,25 @@
+using FraudLab.Broker.Log;
+
+namespace FraudLab.Broker.Server;
+
+/// <summary>What request handlers share: the topics, the options, and how clients reach this node.</summary>
+public sealed class BrokerContext(BrokerOptions options, TopicRegistry topics, TimeProvider time)
+{
+    /// <summary>The single node's id; it leads every partition and coordinates every group.</summary>
+    public const int NodeId = 0;
+
+    /// <summary>Fixed, 22 characters like Kafka's base64 cluster ids.</summary>
+    public const string ClusterId = "FraudLabLocalBroker000";
+
+    public BrokerOptions Options { get; } = options;
+
+    public TopicRegistry Topics { get; } = topics;
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>Host put in Metadata and FindCoordinator answers.</summary>
+    public string AdvertisedHost => Options.AdvertisedHost ?? (Options.Host is "0.0.0.0" or "::" ? "127.0.0.1" : Options.Host);
+
+    /// <summary>The bound port (known once the listener is up; differs from Options.Port when that is 0).</summary>
+    public int Port { get; set; }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+
+namespace FraudLab.Broker.Server;
+
+/// <summary>The TCP listener: accepts clients (TCP_NODELAY) and runs one <see cref="ClientConnection"/> each until stopped.</summary>
+public sealed class KafkaServer : IAsyncDisposable
+{
+    private readonly Socket _listener;
+    private readonly ApiRegistry _apis;
+    private readonly int _maxFrameBytes;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, bool> _connections = new();
+    private Task _acceptLoop = Task.CompletedTask;
+
+    public KafkaServer(IPEndPoint endpoint, ApiRegistry apis, int maxFrameBytes, ILoggerFactory loggers)
+    {
+        _apis = apis;
+        _maxFrameBytes = maxFrameBytes;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<KafkaServer>();
+        _listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        _listener.Bind(endpoint);
+        _listener.Listen(512);
+        Endpoint = (IPEndPoint)_listener.LocalEndPoint!;
+    }
+
+    public IPEndPoint Endpoint { get; }
+
+    public void Start() => _acceptLoop = AcceptLoopAsync(_stopping.Token);
+
+    private async Task AcceptLoopAsync(CancellationToken ct)
+    {
+        var connectionLogger = _loggers.CreateLogger<ClientConnection>();
+        while (!ct.IsCancellationRequested)
+        {
+            Socket client;
+            try { client = await _listener.AcceptAsync(ct).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+            catch (ObjectDisposedException) { return; }
+            catch (SocketException e)
+            {
+                _logger.LogWarning("Accepting a client failed: {Message}", e.Message);
+                continue;
+            }
+            client.NoDelay = true;
+            var connection = Task.Run(() => new ClientConnection(client, _apis, _maxFrameBytes, connectionLogger).RunAsync(ct), CancellationToken.None);
+            _connections[connection] = true;
+            _ = connection.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Stops accepting, closes every client connection and waits for them to finish.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        await _acceptLoop.ConfigureAwait(false);
+        await Task.WhenAll(_connections.Keys).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

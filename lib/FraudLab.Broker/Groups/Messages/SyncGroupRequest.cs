@@ -1,0 +1,8 @@
+namespace FraudLab.Broker.Groups;
+
+/// <summary>A SyncGroup request, decoded. Only the leader sends <paramref name="Assignments"/>; followers send none.</summary>
+public sealed record SyncGroupRequest(
+    string GroupId,
+    int GenerationId,
+    string MemberId,
+    IReadOnlyList<(string MemberId, byte[] Assignment)> Assignments);

@@ -1,0 +1,10 @@
+namespace FraudDetection.Detection.DynamicRules;
+
+/// <summary>What applying a rule did.</summary>
+public enum RuleChangeKind
+{
+    Added,
+    Updated,
+    Deleted,
+    Rejected,
+}

@@ -1,0 +1,327 @@
+using System.Text;
+using System.Threading.Channels;
+using Amazon.DynamoDBv2.Model;
+using Confluent.Kafka;
+using FraudDetection.Configuration;
+using FraudDetection.Detection;
+using FraudDetection.Model;
+using FraudDetection.Observability;
+using FraudDetection.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace FraudDetection.Streaming;
+
+/// <summary>
+/// One run of the processor: its Kafka clients and the micro-batch loop.
+/// <list type="number">
+/// <item>Collect: whatever has arrived, up to <see cref="ProcessorOptions.MaxBatchSize"/> records (no added wait).</item>
+/// <item>Process in partition order: undecodable records to the dead-letter topic, flags into the partition's engine,
+/// transactions through it; a flagged transaction is sent to the processed topic (and a block to the alerts topic)
+/// and becomes an audit item.</item>
+/// <item>Wait until Kafka has acknowledged every record sent and DynamoDB every audit item (pausing and retrying
+/// while a sink fails), then commit the batch's offsets. A crash before the commit replays the batch: the audit
+/// writes are idempotent and the output records carry a deterministic Record_Id.</item>
+/// </list>
+/// Rebalance callbacks run inside Consume on this same thread, between batches, so they never race a batch.
+/// </summary>
+internal sealed class ProcessorSession : IDisposable
+{
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly ProcessorSettings _settings;
+    private readonly ProcessorMetrics _metrics;
+    private readonly ProcessorHooks _hooks;
+    private readonly ChannelWriter<ProcessedTransaction> _flaggedView;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly PartitionEngines _engines;
+    private readonly AcknowledgedProducer _producer;
+    private readonly RulesFeed _rules;
+    private readonly StateRestorer _restorer;
+    private readonly IConsumer<byte[]?, InputRecord> _consumer;
+    private readonly AuditSink _audit;
+    private readonly SinkRetry _retry;
+    private readonly CancellationToken _stopping;
+
+    private readonly List<ConsumeResult<byte[]?, InputRecord>> _batch = [];
+    private readonly Dictionary<TopicPartition, Offset> _nextOffsets = [];
+    private readonly List<Decision> _decisions = [];
+    private readonly List<ProcessedTransaction> _flagged = [];
+    private readonly List<Dictionary<string, AttributeValue>> _auditItems = [];
+    private long _lag;
+
+    public ProcessorSession(
+        ProcessorSettings settings, AuditTableWriter writer, ProcessorMetrics metrics, ProcessorHooks hooks,
+        ChannelWriter<ProcessedTransaction> flaggedView, TimeProvider time, ILogger logger, CancellationToken stopping)
+    {
+        _settings = settings;
+        _metrics = metrics;
+        _hooks = hooks;
+        _flaggedView = flaggedView;
+        _time = time;
+        _logger = logger;
+        _stopping = stopping;
+        var instance = settings.Processor.ResolvedInstanceId;
+        var kafka = new KafkaClientFactory(settings.Kafka);
+        _engines = new PartitionEngines(settings.Detection, time);
+        _producer = new AcknowledgedProducer(kafka, $"processor-{instance}");
+        _rules = new RulesFeed(kafka, settings.Topics.Rules, instance);
+        _restorer = new StateRestorer(kafka, settings.Topics, instance, logger);
+        _audit = new AuditSink(writer, settings.Processor);
+        _retry = new SinkRetry(settings.Processor, metrics, logger);
+        _consumer = new ConsumerBuilder<byte[]?, InputRecord>(kafka.ConsumerConfig($"processor-{instance}", settings.Processor.GroupId, settings.Processor.FromBeginning))
+            .SetValueDeserializer(new InputDeserializer(settings.Topics))
+            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions.Select(p => p.TopicPartition)))
+            .SetPartitionsLostHandler((_, partitions) => OnRevoked(partitions.Select(p => p.TopicPartition)))
+            .SetErrorHandler((_, error) => _logger.LogWarning("kafka: {Reason}", error.Reason))
+            .Build();
+        metrics.ObserveLag(() => Interlocked.Read(ref _lag));
+    }
+
+    public EngineStats EngineStats => _engines.Stats;
+
+    public async Task RunAsync(int rulePartitions)
+    {
+        foreach (var rule in _rules.Start(rulePartitions, _stopping))
+        {
+            ApplyRule(rule);
+        }
+
+        _consumer.Subscribe([_settings.Topics.Transactions, _settings.Topics.FlaggedAccounts]);
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                foreach (var rule in _rules.Drain())
+                {
+                    ApplyRule(rule);
+                }
+
+                if (!Collect())
+                {
+                    continue;
+                }
+
+                Process();
+                await _retry.RunAsync(_consumer, ct => { _producer.WaitForAcknowledgements(ct); return default; }, _stopping).ConfigureAwait(false);
+                await _retry.RunAsync(_consumer, ct => new ValueTask(_audit.WriteAsync(_auditItems, ct)), _stopping).ConfigureAwait(false);
+                Commit();
+                Publish();
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Stopping: the batch in hand is not committed and will be replayed by whoever owns its partitions next.
+        }
+        finally
+        {
+            _consumer.Close();
+        }
+    }
+
+    public void Dispose()
+    {
+        _consumer.Dispose();
+        _restorer.Dispose();
+        _rules.Dispose();
+        _producer.Dispose();
+    }
+
+    /// <summary>Takes what has arrived (waiting up to <see cref="PollTimeout"/> for the first record); false when nothing came.</summary>
+    private bool Collect()
+    {
+        _batch.Clear();
+        try
+        {
+            if (_consumer.Consume(PollTimeout) is not { } first)
+            {
+                return false;
+            }
+
+            _batch.Add(first);
+            while (_batch.Count < _settings.Processor.MaxBatchSize && _consumer.Consume(TimeSpan.Zero) is { } next)
+            {
+                _batch.Add(next);
+            }
+        }
+        catch (ConsumeException ex) when (!ex.Error.IsFatal)
+        {
+            _logger.LogWarning("consume: {Reason}", ex.Error.Reason);
+        }
+
+        return _batch.Count > 0;
+    }
+
+    private void Process()
+    {
+        _nextOffsets.Clear();
+        _decisions.Clear();
+        _flagged.Clear();
+        _auditItems.Clear();
+        var now = _time.GetUtcNow();
+        var timeToLive = TimeSpan.FromHours(_settings.AuditTable.TtlHours);
+        foreach (var result in _batch)
+        {
+            if (!_engines.TryGet(result.Partition.Value, out var engine))
+            {
+                continue;
+            }
+
+            _nextOffsets[result.TopicPartition] = result.Offset + 1;
+            var record = result.Message.Value;
+            if (record.Error is { } error)
+            {
+                _producer.Send(_settings.Topics.DeadLetter, RejectedRecord.Create(error, result.TopicPartitionOffset, result.Message.Key, record.Original));
+                _metrics.DeadLettered(result.Topic);
+                continue;
+            }
+
+            if (record.Flag is { } flag)
+            {
+                engine.Apply(flag);
+                continue;
+            }
+
+            var decision = engine.Process(record.Transaction!);
+            _decisions.Add(decision);
+            if (decision.IsFlagged)
+            {
+                var output = ProcessedTransaction.From(decision);
+                var message = OutputMessage(output);
+                _producer.Send(_settings.Topics.Processed, message);
+                if (decision.Verdict == Verdict.Block)
+                {
+                    _producer.Send(_settings.Topics.Alerts, message);
+                }
+
+                _flagged.Add(output);
+                _auditItems.Add(AuditItem.From(output, now, timeToLive).ToAttributes(_settings.AuditTable.TtlAttribute));
+            }
+        }
+    }
+
+    private static Message<byte[]?, byte[]?> OutputMessage(ProcessedTransaction output) => new()
+    {
+        Key = AccountKey.Encode(output.AccountId),
+        Value = FraudJson.Serialize(output),
+        Headers = new Headers { { RejectedRecord.RecordIdHeader, Encoding.UTF8.GetBytes(output.RecordId) } },
+    };
+
+    private void Commit()
+    {
+        if (_nextOffsets.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _consumer.Commit(_nextOffsets.Select(p => new TopicPartitionOffset(p.Key, p.Value)));
+        }
+        catch (KafkaException ex)
+        {
+            // A rebalance took the partitions meanwhile: their next owner replays this batch (idempotent sinks).
+            _logger.LogWarning("commit refused ({Reason}); the batch will be replayed by the partitions' next owner", ex.Error.Reason);
+        }
+    }
+
+    /// <summary>After the commit: counters, latency, hooks and the in-process view of flagged records.</summary>
+    private void Publish()
+    {
+        var now = _time.GetUtcNow();
+        var transactions = 0;
+        foreach (var result in _batch)
+        {
+            if (result.Message.Value.Transaction is not null)
+            {
+                transactions++;
+            }
+        }
+
+        _metrics.EventsIn(_settings.Topics.Transactions, transactions);
+        _metrics.EventsIn(_settings.Topics.FlaggedAccounts, _batch.Count - transactions);
+        foreach (var decision in _decisions)
+        {
+            if (decision.Transaction.CreatedAt is { } created)
+            {
+                _metrics.Latency(now - created);
+            }
+
+            _hooks.OnDecision?.Invoke(decision);
+        }
+
+        foreach (var output in _flagged)
+        {
+            _metrics.Flagged(output.Verdict.ToString().ToLowerInvariant(), output.Verdict == Verdict.Block);
+            _flaggedView.TryWrite(output);
+        }
+
+        _metrics.AuditWritten(_auditItems.Count);
+        UpdateLag();
+    }
+
+    private void UpdateLag()
+    {
+        long lag = 0;
+        foreach (var partition in _consumer.Assignment)
+        {
+            if (partition.Topic != _settings.Topics.Transactions)
+            {
+                continue;
+            }
+
+            var high = _consumer.GetWatermarkOffsets(partition).High;
+            var position = _consumer.Position(partition);
+            if (high.Value >= 0 && position.Value >= 0)
+            {
+                lag += Math.Max(0, high.Value - position.Value);
+            }
+        }
+
+        Interlocked.Exchange(ref _lag, lag);
+    }
+
+    private void ApplyRule(ConsumeResult<byte[]?, byte[]?> rule)
+    {
+        var change = _engines.ApplyRule(rule.Message.Value ?? []);
+        if (change.Accepted)
+        {
+            _logger.LogInformation("rule {Change}", change);
+            return;
+        }
+
+        _metrics.RuleRejected();
+        _logger.LogWarning("rule rejected: {Change}", change);
+        _producer.Send(_settings.Topics.RuleErrors, RejectedRecord.Create($"{change.RuleId}: {change.Error}", rule.TopicPartitionOffset, rule.Message.Key, rule.Message.Value));
+    }
+
+    private IEnumerable<TopicPartitionOffset> OnAssigned(List<TopicPartition> partitions)
+    {
+        var committed = _consumer.Committed(partitions, RequestTimeout);
+        var horizon = _engines.StateHorizon + _settings.Processor.RestoreMargin;
+        var starts = new List<TopicPartitionOffset>();
+        foreach (var partition in partitions.Select(p => p.Partition.Value).Distinct().Order())
+        {
+            var engine = _engines.Create(partition);
+            starts.AddRange(_restorer.Restore(partition, engine, committed, _settings.Processor.FromBeginning, horizon, _stopping));
+        }
+
+        _logger.LogInformation("assigned {Partitions}", string.Join(", ", partitions.Select(p => $"{p.Topic}[{p.Partition.Value}]")));
+        return starts.Where(s => partitions.Contains(s.TopicPartition));
+    }
+
+    private void OnRevoked(IEnumerable<TopicPartition> partitions)
+    {
+        var revoked = partitions.ToHashSet();
+        foreach (var partition in revoked.Select(p => p.Partition.Value).Distinct())
+        {
+            _engines.Remove(partition);
+        }
+
+        // Records collected before the rebalance are re-read from the committed offsets by the next owner (maybe us).
+        _batch.RemoveAll(r => revoked.Contains(r.TopicPartition));
+        _logger.LogInformation("revoked {Partitions}", string.Join(", ", revoked.Select(p => $"{p.Topic}[{p.Partition.Value}]")));
+    }
+}

@@ -1,4 +1,5 @@
 using System.Net;
+using FraudLab.Broker.Groups;
 using FraudLab.Broker.Log;
 using FraudLab.Broker.Protocol;
 using FraudLab.Broker.Protocol.Apis;
@@ -16,6 +17,8 @@ public sealed class KafkaBroker : IAsyncDisposable
 {
     private static readonly TimeSpan RetentionCheckInterval = TimeSpan.FromMinutes(1);
     private readonly TopicRegistry _topics;
+    private readonly GroupCoordinator _groups;
+    private readonly IGroupStore _groupStore;
     private readonly KafkaServer _server;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -23,9 +26,11 @@ public sealed class KafkaBroker : IAsyncDisposable
     private readonly Task _retentionLoop;
     private int _stopped;
 
-    private KafkaBroker(TopicRegistry topics, KafkaServer server, ILogger logger)
+    private KafkaBroker(TopicRegistry topics, GroupCoordinator groups, IGroupStore groupStore, KafkaServer server, ILogger logger)
     {
         _topics = topics;
+        _groups = groups;
+        _groupStore = groupStore;
         _server = server;
         _logger = logger;
         _server.Start();
@@ -52,8 +57,12 @@ public sealed class KafkaBroker : IAsyncDisposable
 
         ILogDirectory directory = options.InMemory ? new MemoryLogDirectory() : new FileLogDirectory(Path.GetFullPath(options.DataDirectory!));
         var topics = new TopicRegistry(options, directory, TimeProvider.System, loggerFactory.CreateLogger<TopicRegistry>());
+        IGroupStore groupStore = options.InMemory
+            ? new InMemoryGroupStore()
+            : new FileGroupStore(Path.Combine(Path.GetFullPath(options.DataDirectory!), "groups"), loggerFactory.CreateLogger<FileGroupStore>());
+        var groups = new GroupCoordinator(groupStore, TimeProvider.System, loggerFactory.CreateLogger<GroupCoordinator>());
         var context = new BrokerContext(options, topics, TimeProvider.System);
-        var apis = new ApiRegistry(CreateHandlers(context, loggerFactory));
+        var apis = new ApiRegistry(CreateHandlers(context, groups, loggerFactory));
         KafkaServer server;
         try
         {
@@ -61,11 +70,12 @@ public sealed class KafkaBroker : IAsyncDisposable
         }
         catch
         {
+            (groupStore as IDisposable)?.Dispose();
             topics.Dispose();
             throw;
         }
         context.Port = server.Endpoint.Port;
-        var broker = new KafkaBroker(topics, server, logger)
+        var broker = new KafkaBroker(topics, groups, groupStore, server, logger)
         {
             BootstrapServers = $"{context.AdvertisedHost}:{server.Endpoint.Port}",
         };
@@ -87,6 +97,8 @@ public sealed class KafkaBroker : IAsyncDisposable
             await _stopping.CancelAsync().ConfigureAwait(false);
             await _server.DisposeAsync().ConfigureAwait(false);
             await _retentionLoop.ConfigureAwait(false);
+            await _groups.DisposeAsync().ConfigureAwait(false);
+            (_groupStore as IDisposable)?.Dispose();
             _topics.Flush();
             _topics.Dispose();
             _logger.LogInformation("Kafka broker on {Endpoint} stopped", Endpoint);
@@ -105,7 +117,7 @@ public sealed class KafkaBroker : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
-    private static IEnumerable<IApiHandler> CreateHandlers(BrokerContext context, ILoggerFactory loggers)
+    private static IEnumerable<IApiHandler> CreateHandlers(BrokerContext context, GroupCoordinator groups, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("FraudLab.Broker.Requests");
         return
@@ -118,6 +130,15 @@ public sealed class KafkaBroker : IAsyncDisposable
             new CreateTopicsApi(context, logger),
             new DeleteTopicsApi(context),
             new DescribeConfigsApi(context),
+            new FindCoordinatorApi(context),
+            new JoinGroupApi(groups),
+            new SyncGroupApi(groups),
+            new HeartbeatApi(groups),
+            new LeaveGroupApi(groups),
+            new OffsetCommitApi(groups),
+            new OffsetFetchApi(groups),
+            new ListGroupsApi(groups),
+            new DescribeGroupsApi(groups),
         ];
     }
 

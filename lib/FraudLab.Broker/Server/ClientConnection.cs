@@ -16,6 +16,8 @@ namespace FraudLab.Broker.Server;
 public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFrameBytes, ILogger logger)
 {
     private readonly string _remote = socket.RemoteEndPoint?.ToString() ?? "unknown";
+    // Kafka reports a member's host as "/address".
+    private readonly string _clientHost = "/" + ((socket.RemoteEndPoint as System.Net.IPEndPoint)?.Address.ToString() ?? "unknown");
     private string? _clientId;
     private long _requests;
 
@@ -96,7 +98,7 @@ public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFra
             }
             else
             {
-                var request = new Request(header, rented.AsMemory(reader.Position, length - reader.Position), _remote);
+                var request = new Request(header, rented.AsMemory(reader.Position, length - reader.Position), _clientHost);
                 await handler.HandleAsync(request, response, ct).ConfigureAwait(false);
             }
             if (!response.Suppressed) await socket.SendAsync(response.Complete(), SocketFlags.None).ConfigureAwait(false);

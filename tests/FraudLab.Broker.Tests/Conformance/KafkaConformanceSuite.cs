@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
@@ -220,5 +221,94 @@ public abstract class KafkaConformanceSuite
         var broker = Assert.Single(metadata.Brokers);
         var configs = await admin.DescribeConfigsAsync([new ConfigResource { Type = ResourceType.Broker, Name = broker.BrokerId.ToString() }]);
         Assert.Contains("log.retention.ms", configs.Single().Entries.Keys);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task AConsumerGroupResumesFromItsCommittedOffsetWithoutDuplicates()
+    {
+        var topic = NewTopicName("resume");
+        var group = NewTopicName("group");
+        await CreateTopicAsync(topic, 2);
+        ProduceNumbers(topic, 0, 100);
+        var received = new ConcurrentQueue<(int Partition, long Offset)>();
+        using (var member = new GroupMember(NewConsumer(group), topic, received))
+            await WaitUntilAsync(() => received.Count >= 100, member);
+        ProduceNumbers(topic, 100, 50);
+        using (var member = new GroupMember(NewConsumer(group), topic, received))
+            await WaitUntilAsync(() => received.Count >= 150, member);
+
+        Assert.Equal(150, received.Count);
+        Assert.Equal(150, received.Distinct().Count());
+        using var consumer = NewConsumer(group);
+        var committed = consumer.Committed([new TopicPartition(topic, 0), new TopicPartition(topic, 1)], TimeSpan.FromSeconds(10));
+        Assert.Equal(150, committed.Sum(c => c.Offset.Value));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task GroupMembersJoiningAndLeavingShareEveryCommittedMessageExactlyOnce()
+    {
+        var topic = NewTopicName("members");
+        var group = NewTopicName("group");
+        const int partitions = 6;
+        await CreateTopicAsync(topic, partitions);
+        var received = new ConcurrentQueue<(int Partition, long Offset)>();
+        var members = Enumerable.Range(0, 3).Select(_ => new GroupMember(NewConsumer(group), topic, received)).ToList();
+        try
+        {
+            await WaitUntilAsync(() => members.All(m => m.AssignedPartitions == 2), [.. members]);
+            ProduceNumbers(topic, 0, 300);
+            await WaitUntilAsync(() => received.Count >= 300, [.. members]);
+
+            members[0].Dispose();
+            members.RemoveAt(0);
+            await WaitUntilAsync(() => members.Sum(m => m.AssignedPartitions) == partitions, [.. members]);
+            ProduceNumbers(topic, 300, 300);
+            await WaitUntilAsync(() => received.Count >= 600, [.. members]);
+        }
+        finally
+        {
+            foreach (var member in members) member.Dispose();
+        }
+        Assert.Equal(600, received.Count);
+        Assert.Equal(600, received.Distinct().Count());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task AdminListsAndDescribesGroups()
+    {
+        var topic = NewTopicName("described");
+        var group = NewTopicName("group");
+        await CreateTopicAsync(topic, 2);
+        var received = new ConcurrentQueue<(int Partition, long Offset)>();
+        using var member = new GroupMember(NewConsumer(group, c => c.ClientId = "describer"), topic, received);
+        await WaitUntilAsync(() => member.AssignedPartitions == 2, member);
+
+        using var admin = NewAdmin();
+        var listed = await admin.ListConsumerGroupsAsync();
+        Assert.Contains(listed.Valid, g => g.GroupId == group && g.IsSimpleConsumerGroup == false);
+        var described = await admin.DescribeConsumerGroupsAsync([group]);
+        var description = Assert.Single(described.ConsumerGroupDescriptions);
+        Assert.Equal(ConsumerGroupState.Stable, description.State);
+        var only = Assert.Single(description.Members);
+        Assert.Equal("describer", only.ClientId);
+        Assert.Equal(2, only.Assignment.TopicPartitions.Count);
+    }
+
+    protected void ProduceNumbers(string topic, int first, int count)
+    {
+        using var producer = NewProducer();
+        for (var i = first; i < first + count; i++)
+            producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = Bytes($"key-{i}"), Value = Bytes(i.ToString()) });
+        producer.Flush(Ct);
+    }
+
+    /// <summary>Polls a condition (no time assertion: the test timeout only guards against a hang), failing fast if a member failed.</summary>
+    protected static async Task WaitUntilAsync(Func<bool> condition, params GroupMember[] members)
+    {
+        while (!condition())
+        {
+            if (members.FirstOrDefault(m => m.Failure is not null) is { } failed) throw new InvalidOperationException("group member failed", failed.Failure);
+            await Task.Delay(20, Ct);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FraudDetection.Detection.DynamicRules;
 using FraudDetection.Generation;
+using FraudDetection.Replay;
 
 namespace FraudDetection.Model;
 
@@ -17,4 +18,5 @@ namespace FraudDetection.Model;
 [JsonSerializable(typeof(RuleDefinition))]
 [JsonSerializable(typeof(List<RuleDefinition>))]
 [JsonSerializable(typeof(TransactionLabel))]
+[JsonSerializable(typeof(ReplayError))]
 public sealed partial class FraudJsonContext : JsonSerializerContext;

@@ -357,7 +357,7 @@ internal sealed class ConsumerGroup
     {
         if (state == GroupState.CompletingRebalance)
             foreach (var member in members.Values)
-                TakeSyncSlot(member)?.Complete(SyncGroupResult.Failed(RebalanceInProgress));
+                AnswerSync(member, SyncGroupResult.Failed(RebalanceInProgress));
         state = GroupState.PreparingRebalance;
         ArmPhaseTimer();
         Logger.LogInformation("Group {Group}: rebalancing generation {Generation}: {Reason}", Id, generation, reason);
@@ -412,7 +412,7 @@ internal sealed class ConsumerGroup
         DisarmPhaseTimer();
         SaveMembership();
         foreach (var member in members.Values)
-            TakeSyncSlot(member)?.Complete(new SyncGroupResult(None, member.Assignment));
+            AnswerSync(member, new SyncGroupResult(None, member.Assignment));
     }
 
     private JoinGroupResult JoinResultFor(GroupMember member) =>
@@ -435,6 +435,15 @@ internal sealed class ConsumerGroup
         member.JoinSlot = null;
         joinSlot?.Complete(JoinGroupResult.Failed(error, member.Id));
         TakeSyncSlot(member)?.Complete(SyncGroupResult.Failed(error));
+    }
+
+    /// <summary>Answers a waiting follower; its session restarts now that the coordinator no longer holds it.</summary>
+    private void AnswerSync(GroupMember member, SyncGroupResult result)
+    {
+        if (TakeSyncSlot(member) is not { } slot)
+            return;
+        member.KeepAlive(Now);
+        slot.Complete(result);
     }
 
     private static ResponseSlot<SyncGroupResult>? TakeSyncSlot(GroupMember member)

@@ -33,6 +33,8 @@ public abstract class KafkaConformanceSuite
             GroupId = groupId,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
+            // Members learn of a rebalance from their next heartbeat (3 s by default): keep group tests short.
+            HeartbeatIntervalMs = 250,
         };
         configure?.Invoke(config);
         return new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
@@ -226,16 +228,17 @@ public abstract class KafkaConformanceSuite
     [Fact(Timeout = 120_000)]
     public async Task AConsumerGroupResumesFromItsCommittedOffsetWithoutDuplicates()
     {
+        var ct = TestContext.Current.CancellationToken;
         var topic = NewTopicName("resume");
         var group = NewTopicName("group");
         await CreateTopicAsync(topic, 2);
         ProduceNumbers(topic, 0, 100);
         var received = new ConcurrentQueue<(int Partition, long Offset)>();
         using (var member = new GroupMember(NewConsumer(group), topic, received))
-            await WaitUntilAsync(() => received.Count >= 100, member);
+            await WaitUntilAsync(() => received.Count >= 100, ct, member);
         ProduceNumbers(topic, 100, 50);
         using (var member = new GroupMember(NewConsumer(group), topic, received))
-            await WaitUntilAsync(() => received.Count >= 150, member);
+            await WaitUntilAsync(() => received.Count >= 150, ct, member);
 
         Assert.Equal(150, received.Count);
         Assert.Equal(150, received.Distinct().Count());
@@ -247,6 +250,7 @@ public abstract class KafkaConformanceSuite
     [Fact(Timeout = 120_000)]
     public async Task GroupMembersJoiningAndLeavingShareEveryCommittedMessageExactlyOnce()
     {
+        var ct = TestContext.Current.CancellationToken;
         var topic = NewTopicName("members");
         var group = NewTopicName("group");
         const int partitions = 6;
@@ -255,15 +259,15 @@ public abstract class KafkaConformanceSuite
         var members = Enumerable.Range(0, 3).Select(_ => new GroupMember(NewConsumer(group), topic, received)).ToList();
         try
         {
-            await WaitUntilAsync(() => members.All(m => m.AssignedPartitions == 2), [.. members]);
+            await WaitUntilAsync(() => members.All(m => m.AssignedPartitions == 2), ct, [.. members]);
             ProduceNumbers(topic, 0, 300);
-            await WaitUntilAsync(() => received.Count >= 300, [.. members]);
+            await WaitUntilAsync(() => received.Count >= 300, ct, [.. members]);
 
             members[0].Dispose();
             members.RemoveAt(0);
-            await WaitUntilAsync(() => members.Sum(m => m.AssignedPartitions) == partitions, [.. members]);
+            await WaitUntilAsync(() => members.Sum(m => m.AssignedPartitions) == partitions, ct, [.. members]);
             ProduceNumbers(topic, 300, 300);
-            await WaitUntilAsync(() => received.Count >= 600, [.. members]);
+            await WaitUntilAsync(() => received.Count >= 600, ct, [.. members]);
         }
         finally
         {
@@ -276,12 +280,13 @@ public abstract class KafkaConformanceSuite
     [Fact(Timeout = 120_000)]
     public async Task AdminListsAndDescribesGroups()
     {
+        var ct = TestContext.Current.CancellationToken;
         var topic = NewTopicName("described");
         var group = NewTopicName("group");
         await CreateTopicAsync(topic, 2);
         var received = new ConcurrentQueue<(int Partition, long Offset)>();
         using var member = new GroupMember(NewConsumer(group, c => c.ClientId = "describer"), topic, received);
-        await WaitUntilAsync(() => member.AssignedPartitions == 2, member);
+        await WaitUntilAsync(() => member.AssignedPartitions == 2, ct, member);
 
         using var admin = NewAdmin();
         var listed = await admin.ListConsumerGroupsAsync();
@@ -303,12 +308,12 @@ public abstract class KafkaConformanceSuite
     }
 
     /// <summary>Polls a condition (no time assertion: the test timeout only guards against a hang), failing fast if a member failed.</summary>
-    protected static async Task WaitUntilAsync(Func<bool> condition, params GroupMember[] members)
+    protected static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct, params GroupMember[] members)
     {
         while (!condition())
         {
             if (members.FirstOrDefault(m => m.Failure is not null) is { } failed) throw new InvalidOperationException("group member failed", failed.Failure);
-            await Task.Delay(20, Ct);
+            await Task.Delay(20, ct);
         }
     }
 }

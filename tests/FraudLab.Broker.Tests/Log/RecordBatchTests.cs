@@ -1,0 +1,43 @@
+using FraudLab.Broker.Log;
+
+namespace FraudLab.Broker.Tests.Log;
+
+public sealed class RecordBatchTests
+{
+    [Fact]
+    public void AcceptsAWellFormedBatch()
+    {
+        var bytes = TestBatches.Create(records: 3);
+        Assert.Null(RecordBatch.Validate(bytes, out var batch));
+        Assert.Equal(2, batch.LastOffsetDelta);
+        Assert.Equal(bytes.Length, batch.TotalLength);
+    }
+
+    [Fact]
+    public void RejectsAFlippedPayloadByteByCrc()
+    {
+        var bytes = TestBatches.Create(records: 1);
+        bytes[^1] ^= 0xff;
+        Assert.Contains("CRC32C mismatch", RecordBatch.Validate(bytes, out _));
+    }
+
+    [Fact]
+    public void RejectsOldMagicAndBadLengths()
+    {
+        var oldMagic = TestBatches.Create(records: 1);
+        oldMagic[16] = 1;
+        Assert.Contains("magic 1", RecordBatch.Validate(oldMagic, out _));
+        var cut = TestBatches.Create(records: 1)[..^5];
+        Assert.Contains("runs past", RecordBatch.Validate(cut, out _));
+        Assert.Contains("shorter than a batch header", RecordBatch.Validate(new byte[10], out _));
+    }
+
+    [Fact]
+    public void OffsetAssignmentLeavesTheCrcValid()
+    {
+        var bytes = TestBatches.Create(records: 2);
+        RecordBatch.AssignOffset(bytes, 12345);
+        Assert.Null(RecordBatch.Validate(bytes, out var batch));
+        Assert.Equal(12345, batch.BaseOffset);
+    }
+}

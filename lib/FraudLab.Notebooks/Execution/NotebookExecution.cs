@@ -138,7 +138,8 @@ internal sealed class NotebookExecution
 
     private async Task<ErrorOutput?> ExecuteAsync(CellDirectives directives, int number, int executionCount, CellOutputCollector outputs, CancellationToken cancellationToken)
     {
-        var sourceName = $"{_fileName}:cell {number}";
+        // A full path, as Roslyn makes it one: stack traces then show "…/notebook.ipynb:cell 3:line 2".
+        var sourceName = Path.Combine(_folder, $"{_fileName}:cell {number}");
         try
         {
             await ReferenceAsync(directives, cancellationToken);

@@ -515,6 +515,30 @@ public sealed class GroupCoordinatorTests
     }
 
     [Fact]
+    public async Task CommitThatCannotBeSavedIsRefusedAndNotServed()
+    {
+        var directory = Directory.CreateTempSubdirectory("fraudlab-groups-");
+        try
+        {
+            var store = new FileGroupStore(directory.FullName);
+            await using var scenario = new GroupScenario(store);
+            var member = (await scenario.StableGroupAsync("client-a")).Single();
+            store.Dispose(); // the store is gone (e.g. its disk failed)
+
+            var results = scenario.Coordinator.CommitOffsets(new OffsetCommitRequest(GroupId, member.GenerationId, member.MemberId,
+                [new OffsetCommitPartition("payments", 0, 10, null)]));
+
+            Assert.Equal(CoordinatorNotAvailable, Assert.Single(results).ErrorCode);
+            Assert.Equal(-1, scenario.Coordinator.FetchOffset(GroupId, "payments", 0).Offset);
+            Assert.Equal(None, scenario.Heartbeat(member)); // membership carries on in memory
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ConcurrentClientsSettleIntoOneStableGeneration()
     {
         await using var coordinator = new GroupCoordinator(new InMemoryGroupStore(), TimeProvider.System, NullLogger.Instance);

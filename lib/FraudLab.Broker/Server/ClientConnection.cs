@@ -59,13 +59,14 @@ public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFra
         catch (SocketException e) { reason = e.Message; }
         finally
         {
+            // Logged before the socket closes, so whoever sees the close can already read why.
+            if (badInput is not null)
+                logger.LogWarning("Client {Remote} ({ClientId}) disconnected on bad input: {Problem}", _remote, _clientId, badInput);
+            else
+                logger.LogDebug("Client {Remote} ({ClientId}) disconnected after {Requests} requests: {Reason}", _remote, _clientId, _requests, reason);
             await input.CompleteAsync().ConfigureAwait(false);
             await stream.DisposeAsync().ConfigureAwait(false);
         }
-        if (badInput is not null)
-            logger.LogWarning("Client {Remote} ({ClientId}) disconnected on bad input: {Problem}", _remote, _clientId, badInput);
-        else
-            logger.LogDebug("Client {Remote} ({ClientId}) disconnected after {Requests} requests: {Reason}", _remote, _clientId, _requests, reason);
     }
 
     private static int ReadSize(ReadOnlySequence<byte> buffer)

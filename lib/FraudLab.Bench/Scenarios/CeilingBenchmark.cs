@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using FraudDetection.Model;
+using FraudDetection.Streaming;
+
+namespace FraudLab.Bench.Scenarios;
+
+/// <summary>
+/// The ceiling: on the same broker and a topic filled with the same events, how fast a bare Confluent.Kafka
+/// consumer (same consumer settings as the processor, doing nothing with the messages) reads them, and how fast
+/// the processor decides them when it catches up on the same backlog. The ratio says how much of the client's
+/// own speed the processor keeps; both timings start at the first message/decision, so group joins are excluded.
+/// </summary>
+public static class CeilingBenchmark
+{
+    public const double TargetRatio = 0.8;
+
+    public static async Task<CeilingResult> RunAsync(BenchStack stack, Transaction[] templates, int events, CancellationToken cancellationToken)
+    {
+        var configuration = stack.ConfigurationFor("ceiling");
+        var settings = ProcessorSettings.From(configuration);
+        var factory = new KafkaClientFactory(settings.Kafka);
+        int partitions;
+        using (var admin = new TopicAdmin(factory))
+        {
+            await admin.EnsureTopicsAsync(settings.Topics, cancellationToken).ConfigureAwait(false);
+            partitions = (await admin.ListTopicsAsync(cancellationToken).ConfigureAwait(false)).Single(t => t.Name == settings.Topics.Transactions).Partitions;
+        }
+
+        // Fill the topic as fast as the producer goes (a rate no schedule can keep up with).
+        new PacedProducer(factory, settings.Topics.Transactions, templates).Send(0, events, double.MaxValue / 4, cancellationToken);
+
+        var bare = BareConsume(factory, settings.Topics.Transactions, partitions, events, cancellationToken);
+        var processor = await ProcessorCatchUpAsync(settings, events, cancellationToken).ConfigureAwait(false);
+        return new CeilingResult(events, bare, processor);
+    }
+
+    private static double BareConsume(KafkaClientFactory factory, string topic, int partitions, int events, CancellationToken cancellationToken)
+    {
+        var config = factory.ConsumerConfig("bench-ceiling", "bench-ceiling-" + Guid.NewGuid().ToString("N"));
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
+        var seen = 0;
+        long started = 0;
+        while (seen < events && !cancellationToken.IsCancellationRequested)
+        {
+            var result = consumer.Consume(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException($"bare consumer saw {seen} of {events} events, then nothing for 10 s");
+            if (result.Message is null)
+            {
+                continue;
+            }
+
+            if (seen++ == 0)
+            {
+                started = Stopwatch.GetTimestamp();
+            }
+        }
+
+        return events / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static async Task<double> ProcessorCatchUpAsync(ProcessorSettings settings, int events, CancellationToken cancellationToken)
+    {
+        long decided = 0;
+        long started = 0;
+        var hooks = new ProcessorHooks
+        {
+            OnDecision = _ =>
+            {
+                if (Interlocked.Increment(ref decided) == 1)
+                {
+                    Interlocked.Exchange(ref started, Stopwatch.GetTimestamp());
+                }
+            },
+        };
+        var processorSettings = settings with { Processor = new ProcessorOptions { GroupId = "bench-catch-up", FromBeginning = true } };
+        using var processor = new FraudProcessor(processorSettings, hooks);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = processor.RunAsync(stop.Token);
+        var done = await EndToEndBenchmark.WaitForAsync(() => Interlocked.Read(ref decided) >= events, TimeSpan.FromMinutes(3), cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(Interlocked.Read(ref started));
+        await stop.CancelAsync().ConfigureAwait(false);
+        await running.ConfigureAwait(false);
+        if (!done)
+        {
+            throw new TimeoutException($"processor decided {Interlocked.Read(ref decided)} of {events} events within 3 minutes");
+        }
+
+        return events / elapsed.TotalSeconds;
+    }
+}
+
+/// <summary>Events/s of the bare consumer and of the processor over the same backlog.</summary>
+public sealed record CeilingResult(int Events, double BareConsumerRate, double ProcessorRate)
+{
+    public double Ratio => BareConsumerRate <= 0 ? 0 : ProcessorRate / BareConsumerRate;
+}

@@ -491,51 +491,37 @@ public sealed class GroupCoordinatorTests
     [Fact]
     public async Task RestartedCoordinatorOnAFileStoreKeepsCommittedOffsets()
     {
-        var directory = Directory.CreateTempSubdirectory("fraudlab-groups-");
-        try
+        using var directory = new TempDirectory();
+        using (var store = new FileGroupStore(directory.Path))
+        await using (var before = new GroupScenario(store))
         {
-            using (var store = new FileGroupStore(directory.FullName))
-            await using (var before = new GroupScenario(store))
-            {
-                var member = (await before.StableGroupAsync("client-a")).Single();
-                before.Coordinator.CommitOffsets(new OffsetCommitRequest(GroupId, member.GenerationId, member.MemberId,
-                    [new OffsetCommitPartition("payments", 3, 99, null)]));
-            }
-
-            using var reopened = new FileGroupStore(directory.FullName);
-            await using var after = new GroupScenario(reopened);
-
-            Assert.Equal(99, after.Coordinator.FetchOffset(GroupId, "payments", 3).Offset);
-            Assert.Equal(GroupState.Stable, after.Describe().State);
+            var member = (await before.StableGroupAsync("client-a")).Single();
+            before.Coordinator.CommitOffsets(new OffsetCommitRequest(GroupId, member.GenerationId, member.MemberId,
+                [new OffsetCommitPartition("payments", 3, 99, null)]));
         }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+
+        using var reopened = new FileGroupStore(directory.Path);
+        await using var after = new GroupScenario(reopened);
+
+        Assert.Equal(99, after.Coordinator.FetchOffset(GroupId, "payments", 3).Offset);
+        Assert.Equal(GroupState.Stable, after.Describe().State);
     }
 
     [Fact]
     public async Task CommitThatCannotBeSavedIsRefusedAndNotServed()
     {
-        var directory = Directory.CreateTempSubdirectory("fraudlab-groups-");
-        try
-        {
-            var store = new FileGroupStore(directory.FullName);
-            await using var scenario = new GroupScenario(store);
-            var member = (await scenario.StableGroupAsync("client-a")).Single();
-            store.Dispose(); // the store is gone (e.g. its disk failed)
+        using var directory = new TempDirectory();
+        var store = new FileGroupStore(directory.Path);
+        await using var scenario = new GroupScenario(store);
+        var member = (await scenario.StableGroupAsync("client-a")).Single();
+        store.Dispose(); // the store is gone (e.g. its disk failed)
 
-            var results = scenario.Coordinator.CommitOffsets(new OffsetCommitRequest(GroupId, member.GenerationId, member.MemberId,
-                [new OffsetCommitPartition("payments", 0, 10, null)]));
+        var results = scenario.Coordinator.CommitOffsets(new OffsetCommitRequest(GroupId, member.GenerationId, member.MemberId,
+            [new OffsetCommitPartition("payments", 0, 10, null)]));
 
-            Assert.Equal(CoordinatorNotAvailable, Assert.Single(results).ErrorCode);
-            Assert.Equal(-1, scenario.Coordinator.FetchOffset(GroupId, "payments", 0).Offset);
-            Assert.Equal(None, scenario.Heartbeat(member)); // membership carries on in memory
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(CoordinatorNotAvailable, Assert.Single(results).ErrorCode);
+        Assert.Equal(-1, scenario.Coordinator.FetchOffset(GroupId, "payments", 0).Offset);
+        Assert.Equal(None, scenario.Heartbeat(member)); // membership carries on in memory
     }
 
     [Fact]

@@ -5,12 +5,12 @@ namespace FraudLab.Broker.Tests.Groups;
 
 public sealed class FileGroupStoreTests : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("fraudlab-group-store-");
-    private readonly RecordingLogger logger = new();
+    private readonly TempDirectory directory = new();
+    private readonly CapturingLoggerProvider logs = new();
 
-    private string LogPath => Path.Combine(directory.FullName, FileGroupStore.FileName);
+    private string LogPath => Path.Combine(directory.Path, FileGroupStore.FileName);
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => directory.Dispose();
 
     [Fact]
     public void MembershipAndOffsetsSurviveReopening()
@@ -35,7 +35,7 @@ public sealed class FileGroupStoreTests : IDisposable
             "group-1 consumer gen 7 range leader client-a-1 [client-a-1 - client-a /127.0.0.1 45000 300000 01-02 03, client-b-2 instance-b client-b /127.0.0.2 10000 60000 04 ] offsets [payments/0=11 second, payments/1=20 ]",
             "standalone no membership offsets [alerts/3=5 ]",
         ], Render(reopened.Load()));
-        Assert.Empty(logger.Warnings);
+        Assert.Empty(logs.Warnings);
     }
 
     [Fact]
@@ -52,17 +52,17 @@ public sealed class FileGroupStoreTests : IDisposable
         using (var recovered = Open())
         {
             Assert.Equal(["group-1 no membership offsets [payments/0=1 ]"], Render(recovered.Load()));
-            var warning = Assert.Single(logger.Warnings);
+            var warning = Assert.Single(logs.Warnings);
             Assert.Contains("torn record", warning);
             Assert.Contains(LogPath, warning);
             recovered.SaveOffsets("group-3", [new CommittedOffset("payments", 0, 3, "")]);
         }
 
-        var quiet = new RecordingLogger();
-        using var reopened = new FileGroupStore(directory.FullName, quiet);
+        var quiet = new CapturingLoggerProvider();
+        using var reopened = new FileGroupStore(directory.Path, quiet.CreateLogger("groups"));
         Assert.Equal(["group-1 no membership offsets [payments/0=1 ]", "group-3 no membership offsets [payments/0=3 ]"], Render(reopened.Load()));
         Assert.Empty(quiet.Warnings);
-        Assert.Single(directory.GetFiles()); // nothing kept aside for an interrupted append
+        Assert.Single(Directory.GetFiles(directory.Path)); // nothing kept aside for an interrupted append
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class FileGroupStoreTests : IDisposable
         using var recovered = Open();
 
         Assert.Equal(["group-1 no membership offsets [payments/0=1 ]"], Render(recovered.Load()));
-        var warning = Assert.Single(logger.Warnings);
+        var warning = Assert.Single(logs.Warnings);
         Assert.Contains($"damaged record at byte {firstRecordLength} (checksum mismatch)", warning);
         var copy = LogPath + ".damaged-1";
         Assert.Contains(copy, warning);
@@ -98,7 +98,7 @@ public sealed class FileGroupStoreTests : IDisposable
         using var store = Open();
 
         Assert.Empty(store.Load());
-        Assert.Single(logger.Warnings);
+        Assert.Single(logs.Warnings);
         store.SaveOffsets("group-1", [new CommittedOffset("payments", 0, 1, "")]);
         Assert.Single(store.Load());
     }
@@ -132,7 +132,7 @@ public sealed class FileGroupStoreTests : IDisposable
         using var reopened = Open();
 
         Assert.Equal(["group-1 no membership offsets [payments/0=1 ]"], Render(reopened.Load()));
-        Assert.Empty(logger.Warnings);
+        Assert.Empty(logs.Warnings);
         Assert.False(File.Exists(LogPath + ".tmp"));
     }
 
@@ -145,7 +145,7 @@ public sealed class FileGroupStoreTests : IDisposable
         Assert.Throws<ObjectDisposedException>(() => store.SaveOffsets("group-1", [new CommittedOffset("payments", 0, 1, "")]));
     }
 
-    private FileGroupStore Open() => new(directory.FullName, logger);
+    private FileGroupStore Open() => new(directory.Path, logs.CreateLogger("groups"));
 
     /// <summary>One line per group, offsets sorted: what the store would give a coordinator.</summary>
     private static IEnumerable<string> Render(IReadOnlyList<StoredGroupState> groups) =>

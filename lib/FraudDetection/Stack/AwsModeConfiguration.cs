@@ -79,6 +79,31 @@ public sealed class AwsModeConfiguration
         return paths.AwsOutputsFile;
     }
 
+    /// <summary>Removes the saved configuration if it belongs to <paramref name="stack"/> (after the stack is deleted); true when removed.</summary>
+    public static bool Forget(KitPaths paths, StackTarget stack)
+    {
+        if (!File.Exists(paths.AwsOutputsFile))
+        {
+            return false;
+        }
+
+        try
+        {
+            var saved = JsonNode.Parse(File.ReadAllText(paths.AwsOutputsFile))?[StackOptions.Section];
+            if (saved?["Name"]?.GetValue<string>() != stack.Name || saved["Region"]?.GetValue<string>() != stack.Region)
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false; // not ours to judge; leave it for the user
+        }
+
+        File.Delete(paths.AwsOutputsFile);
+        return true;
+    }
+
     private static int Number(StackDescription stack, string key) =>
         int.TryParse(stack.Output(key), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value

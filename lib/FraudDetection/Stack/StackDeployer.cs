@@ -28,6 +28,7 @@ public sealed class StackDeployer(ICommandSession session, StackEventWatcher? wa
         await session.RunAsync(ProcessorImage.Publish(deployment.ProcessorProject, registry, repository, deployment.ImageTag, password), cancellationToken);
 
         session.Note("pass 2: start the processor with its image and the brokers");
+        parameters.RemoveAll(p => p.Key is StackParameterNames.ProcessorImageTag or StackParameterNames.KafkaBootstrapServers);
         parameters.Add(new(StackParameterNames.ProcessorImageTag, deployment.ImageTag));
         parameters.Add(new(StackParameterNames.KafkaBootstrapServers, brokers));
         await DeployPassAsync(deployment, parameters, cancellationToken);

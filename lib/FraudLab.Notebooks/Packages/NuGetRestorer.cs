@@ -100,7 +100,8 @@ internal sealed class NuGetRestorer(string cacheRoot)
                 <GenerateDocumentationFile>false</GenerateDocumentationFile>
                 <RestorePackagesPath>{Xml(packagesFolder)}</RestorePackagesPath>
                 <RestoreAdditionalProjectSources>{Xml(string.Join(';', sources))}</RestoreAdditionalProjectSources>
-                <NoWarn>$(NoWarn);NU1603;NU1701;NU1900;NU1901;NU1902;NU1903;NU1904</NoWarn>
+                <NuGetAudit>false</NuGetAudit>
+                <NoWarn>$(NoWarn);NU1603;NU1701</NoWarn>
               </PropertyGroup>
               <ItemGroup>
             {references}  </ItemGroup>

@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using FraudLab.Notebooks.Execution;
 using FraudLab.Notebooks.Ipynb;
 using FraudLab.Notebooks.Tests.Support;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace FraudLab.Notebooks.Tests.Execution;
 
@@ -289,7 +287,7 @@ public sealed class NotebookRunnerTests
     public async Task Reference_directive_loads_an_assembly_file_relative_to_the_notebook()
     {
         using var notebook = new TestNotebook("#r \"lib/Greeting.dll\"\nGreeting.Greeter.Hello(\"kit\")");
-        CompileLibrary(Path.Combine(notebook.Folder, "lib", "Greeting.dll"),
+        LibraryCompiler.CompileTo(Path.Combine(notebook.Folder, "lib", "Greeting.dll"),
             "namespace Greeting; public static class Greeter { public static string Hello(string name) => \"hello \" + name; }");
 
         var result = await notebook.RunAsync();
@@ -429,20 +427,5 @@ public sealed class NotebookRunnerTests
 
         Assert.StartsWith(missing + ": cannot read", notFound.Message);
         Assert.StartsWith(broken + ": not valid JSON (line 1", badJson.Message);
-    }
-
-    private static void CompileLibrary(string path, string code)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll")
-            .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create(
-            Path.GetFileNameWithoutExtension(path),
-            [CSharpSyntaxTree.ParseText(code)],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var emitted = compilation.Emit(path);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
     }
 }

@@ -1,40 +1,69 @@
 namespace FraudLab.Broker.Log;
 
 /// <summary>
-/// Segment bytes in one growable array (in-memory mode). Reads hand out slices of the array itself:
-/// written bytes never change and a grown array keeps a full copy, so readers never need a lock.
+/// Segment bytes in memory (in-memory mode), in 1 MiB chunks so growth never copies what is stored.
+/// Appends never straddle chunks, so a chunk always ends on a batch boundary and reads hand out
+/// slices of the chunk itself (zero copy): a read returns whole batches up to its chunk's end at most.
+/// Written bytes never change, so readers need no lock once the length is published.
 /// </summary>
 public sealed class MemorySegmentStorage : ISegmentStorage
 {
-    private byte[] _data = new byte[64 * 1024];
+    private const int ChunkBytes = 1024 * 1024;
+    private readonly List<Chunk> _chunks = [];
     private long _length;
+
+    private sealed class Chunk(long start, int capacity)
+    {
+        public readonly long Start = start;
+        public readonly byte[] Bytes = new byte[capacity];
+        public int Used;
+    }
 
     public long Length => Volatile.Read(ref _length);
 
     public void Append(ReadOnlySpan<byte> data)
     {
-        var length = (int)_length;
-        if (length + data.Length > _data.Length)
+        var chunk = _chunks.Count > 0 ? _chunks[^1] : null;
+        if (chunk is null || chunk.Bytes.Length - chunk.Used < data.Length)
         {
-            var grown = new byte[Math.Max(_data.Length * 2, length + data.Length)];
-            _data.AsSpan(0, length).CopyTo(grown);
-            Volatile.Write(ref _data, grown);
+            chunk = new Chunk(_length, Math.Max(ChunkBytes, data.Length));
+            lock (_chunks) _chunks.Add(chunk);
         }
-        data.CopyTo(_data.AsSpan(length));
-        Volatile.Write(ref _length, length + data.Length);
+        data.CopyTo(chunk.Bytes.AsSpan(chunk.Used));
+        chunk.Used += data.Length;
+        Volatile.Write(ref _length, _length + data.Length);
     }
 
     public ReadOnlyMemory<byte> Read(long position, int length, out byte[]? pooled)
     {
         pooled = null;
-        return Volatile.Read(ref _data).AsMemory((int)position, length);
+        Chunk chunk;
+        lock (_chunks) chunk = _chunks[FindChunk(position)];
+        var offset = (int)(position - chunk.Start);
+        return chunk.Bytes.AsMemory(offset, (int)Math.Min(length, chunk.Start + chunk.Used - position));
     }
 
-    public void Truncate(long length) => Volatile.Write(ref _length, Math.Min(length, _length));
+    /// <summary>Only recovery truncates, and memory segments are never recovered.</summary>
+    public void Truncate(long length) => throw new NotSupportedException("in-memory segments are never recovered");
 
     public void Flush() { }
 
-    public void Delete() => _data = [];
+    public void Delete()
+    {
+        lock (_chunks) _chunks.Clear();
+    }
 
     public void Dispose() { }
+
+    private int FindChunk(long position)
+    {
+        int lo = 0, hi = _chunks.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (_chunks[mid].Start <= position) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
 }

@@ -48,8 +48,9 @@ internal static class BenchCommand
             }
 
             var (json, markdown) = BenchReportWriter.Write(report, output);
-            CommandRunner.Out.WriteLine();
-            CommandRunner.Out.Write(new Text(BenchReportWriter.ToMarkdown(report)));
+            // Plain text, not Spectre: the markdown table must not be wrapped to the console width.
+            Console.Out.WriteLine();
+            Console.Out.Write(BenchReportWriter.ToMarkdown(report));
             CommandRunner.Out.MarkupLineInterpolated($"wrote [blue]{json}[/] and [blue]{markdown}[/]");
             return 0;
         });

@@ -3,7 +3,9 @@ namespace FraudDetection.Stack;
 /// <summary>
 /// Publishes the processor image with the .NET SDK's container support: no Docker, no Dockerfile.
 /// The SDK pushes to ECR with the credentials in DOTNET_CONTAINER_REGISTRY_UNAME/PWORD
-/// (user "AWS", password from <c>aws ecr get-login-password</c>). The image's entry point is <c>fraudlab</c>.
+/// (user "AWS", password from <c>aws ecr get-login-password</c>); the SDK offers them to the base image's
+/// registry too, which MCR ignores since it serves anonymously. The image's entry point is <c>fraudlab</c>;
+/// EnableSdkContainerSupport is set here because the CLI is a console project.
 /// </summary>
 public static class ProcessorImage
 {
@@ -11,7 +13,7 @@ public static class ProcessorImage
     public const string RuntimeIdentifier = "linux-x64";
 
     public static CliCommand Publish(string project, CommandText registry, CommandText repository, string tag, CommandText registryPassword) =>
-        new CliCommand("dotnet", "publish", project, "-c", "Release", "-r", RuntimeIdentifier, "/t:PublishContainer",
+        new CliCommand("dotnet", "publish", project, "-c", "Release", "-r", RuntimeIdentifier, "/t:PublishContainer", "-p:EnableSdkContainerSupport=true",
                 (CommandText)"-p:ContainerRegistry=" + registry,
                 (CommandText)"-p:ContainerRepository=" + repository,
                 $"-p:ContainerImageTag={tag}")

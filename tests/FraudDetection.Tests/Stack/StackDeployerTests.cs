@@ -26,7 +26,7 @@ public sealed class StackDeployerTests
         PROCESSOR_REPOSITORY_NAME=$(aws cloudformation describe-stacks --region eu-west-1 --stack-name fraudlab-workshop --query "Stacks[0].Outputs[?OutputKey=='ProcessorRepositoryName'].OutputValue | [0]" --output text)
         ECR_PASSWORD=$(aws ecr get-login-password --region eu-west-1)
         # publish the processor image 20261123-190000 with the .NET SDK (no Docker needed)
-        DOTNET_CONTAINER_REGISTRY_UNAME=AWS DOTNET_CONTAINER_REGISTRY_PWORD="$ECR_PASSWORD" dotnet publish /kit/lib/FraudLab.Cli/FraudLab.Cli.csproj -c Release -r linux-x64 /t:PublishContainer -p:ContainerRegistry="$PROCESSOR_IMAGE_REGISTRY" -p:ContainerRepository="$PROCESSOR_REPOSITORY_NAME" -p:ContainerImageTag=20261123-190000
+        DOTNET_CONTAINER_REGISTRY_UNAME=AWS DOTNET_CONTAINER_REGISTRY_PWORD="$ECR_PASSWORD" dotnet publish /kit/lib/FraudLab.Cli/FraudLab.Cli.csproj -c Release -r linux-x64 /t:PublishContainer -p:EnableSdkContainerSupport=true -p:ContainerRegistry="$PROCESSOR_IMAGE_REGISTRY" -p:ContainerRepository="$PROCESSOR_REPOSITORY_NAME" -p:ContainerImageTag=20261123-190000
         # pass 2: start the processor with its image and the brokers
         aws cloudformation deploy --region eu-west-1 --stack-name fraudlab-workshop --template-file /kit/cfn/fraud-detection-stack.yaml --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset --tags project=fraudlab stack=fraudlab-workshop --parameter-overrides AlertEmail=fraud-team@example.com ProcessorImageTag=20261123-190000 KafkaBootstrapServers="$KAFKA_BOOTSTRAP_SERVERS"
 

@@ -17,6 +17,7 @@ public sealed class PartitionLog : IDisposable
     private readonly TimeProvider _time;
     private TaskCompletionSource _appended = NewSignal();
     private long _highWatermark;
+    private bool _closed;
     // Broker time of the last write per segment: time retention uses it rather than producer
     // timestamps, so replaying old data never gets it deleted on arrival.
     private readonly Dictionary<LogSegment, DateTimeOffset> _lastWrite = [];
@@ -84,6 +85,7 @@ public sealed class PartitionLog : IDisposable
         long firstOffset;
         lock (_lock)
         {
+            if (_closed) return AppendResult.Failed(ErrorCode.UnknownTopicOrPartition, $"{Topic}-{Partition} was deleted");
             firstOffset = _highWatermark;
             for (var position = 0; position < records.Length;)
             {
@@ -117,6 +119,7 @@ public sealed class PartitionLog : IDisposable
     {
         lock (_lock)
         {
+            if (_closed) return new FetchData(ErrorCode.UnknownTopicOrPartition, default, null, -1, -1);
             var highWatermark = _highWatermark;
             if (offset < LogStartOffset || offset > highWatermark)
                 return new FetchData(ErrorCode.OffsetOutOfRange, default, null, highWatermark, LogStartOffset);
@@ -156,6 +159,7 @@ public sealed class PartitionLog : IDisposable
     {
         lock (_lock)
         {
+            if (_closed) return 0;
             var now = _time.GetUtcNow();
             bool Expired(LogSegment s) => retentionMs >= 0 && !s.IsEmpty && (now - _lastWrite[s]).TotalMilliseconds > retentionMs;
             if (Expired(_segments[^1])) Roll(_highWatermark);
@@ -176,14 +180,19 @@ public sealed class PartitionLog : IDisposable
 
     public void Flush()
     {
-        lock (_lock) _segments[^1].Storage.Flush();
+        lock (_lock)
+            if (!_closed) _segments[^1].Storage.Flush();
     }
 
-    /// <summary>Wakes any waiting fetch (topic deleted or broker stopping) and closes the files.</summary>
+    /// <summary>Closes the files and wakes any waiting fetch, which then finds the partition gone (topic deleted, broker stopping).</summary>
     public void Dispose()
     {
         lock (_lock)
+        {
+            if (_closed) return;
+            _closed = true;
             foreach (var segment in _segments) segment.Storage.Dispose();
+        }
         _appended.TrySetResult();
     }
 

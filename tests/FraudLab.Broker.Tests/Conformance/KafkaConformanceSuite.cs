@@ -183,6 +183,22 @@ public abstract class KafkaConformanceSuite
         Assert.Equal("2", Text(consumer.Consume(Ct).Message.Value));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ALongPollingFetchWakesWhenDataArrives()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var topic = NewTopicName("wake");
+        await CreateTopicAsync(topic, 1);
+        // A fetch may wait 50 s for data; the message must come through long before that, or not at all within 20 s.
+        using var consumer = NewConsumer("wake-only", c => { c.FetchWaitMaxMs = 50_000; c.SocketTimeoutMs = 120_000; });
+        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
+        Assert.Null(consumer.Consume(TimeSpan.FromMilliseconds(300))); // the fetch is now parked on the empty partition
+        using var producer = NewProducer();
+        await producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Value = Bytes("wake up") }, ct);
+        var result = consumer.Consume(TimeSpan.FromSeconds(20));
+        Assert.Equal("wake up", Text(result?.Message.Value));
+    }
+
     [Fact]
     public async Task AdminCreatesDescribesAndDeletesTopics()
     {

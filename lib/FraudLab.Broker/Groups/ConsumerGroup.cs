@@ -160,6 +160,28 @@ internal sealed class ConsumerGroup
         }
     }
 
+    /// <summary>Forgets the committed offsets of a deleted topic, so that consumers of a topic created again under its
+    /// name start where auto.offset.reset says, not at positions of the old log.</summary>
+    public void DeleteOffsets(string topic)
+    {
+        lock (gate)
+        {
+            if (!offsets.Keys.Any(k => k.Topic == topic))
+                return;
+            try
+            {
+                services.Store.DeleteOffsets(Id, topic);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                Logger.LogWarning("Group {Group}: could not save the deletion of topic {Topic}'s offsets; they return after a restart: {Error}",
+                    Id, topic, e.Message);
+            }
+            foreach (var key in offsets.Keys.Where(k => k.Topic == topic).ToList())
+                offsets.Remove(key);
+        }
+    }
+
     public IReadOnlyList<CommittedOffset> FetchOffsets()
     {
         lock (gate)

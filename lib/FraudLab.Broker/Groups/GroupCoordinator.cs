@@ -85,6 +85,13 @@ public sealed class GroupCoordinator : IAsyncDisposable
     public IReadOnlyList<CommittedOffset> FetchOffsets(string groupId) =>
         groups.TryGetValue(groupId, out var group) ? group.FetchOffsets() : [];
 
+    /// <summary>Call when a topic is deleted: every group forgets its committed offsets for it, as in Kafka.</summary>
+    public void DeleteTopicOffsets(string topic)
+    {
+        foreach (var group in groups.Values)
+            group.DeleteOffsets(topic);
+    }
+
     /// <summary>Every live group, including those that only hold offsets (protocol type "").</summary>
     public IReadOnlyList<(string GroupId, string ProtocolType)> ListGroups() =>
         [.. groups.Values

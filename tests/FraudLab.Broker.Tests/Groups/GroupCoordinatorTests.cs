@@ -395,6 +395,26 @@ public sealed class GroupCoordinatorTests
     }
 
     [Fact]
+    public async Task DeletingATopicForgetsItsCommittedOffsetsInEveryGroupForGood()
+    {
+        var store = new InMemoryGroupStore();
+        await using (var scenario = new GroupScenario(store))
+        {
+            foreach (var group in new[] { "group-1", "group-2" })
+                scenario.Coordinator.CommitOffsets(new OffsetCommitRequest(group, -1, "",
+                    [new OffsetCommitPartition("deleted", 0, 10, null), new OffsetCommitPartition("deleted", 1, 11, null), new OffsetCommitPartition("kept", 0, 12, null)]));
+
+            scenario.Coordinator.DeleteTopicOffsets("deleted");
+
+            Assert.Equal(-1, scenario.Coordinator.FetchOffset("group-1", "deleted", 1).Offset);
+            Assert.Equal(12, scenario.Coordinator.FetchOffset("group-2", "kept", 0).Offset);
+        }
+
+        await using var restarted = new GroupScenario(store);
+        Assert.Equal([("kept", 0)], restarted.Coordinator.FetchOffsets("group-2").Select(o => (o.Topic, o.Partition)));
+    }
+
+    [Fact]
     public async Task ListAndDescribeShowEveryLiveGroup()
     {
         await using var scenario = new GroupScenario();

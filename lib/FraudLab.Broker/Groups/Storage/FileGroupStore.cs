@@ -48,6 +48,9 @@ public sealed class FileGroupStore : IGroupStore, IDisposable
     public void SaveOffsets(string groupId, IReadOnlyList<CommittedOffset> offsets) =>
         Append(GroupStoreRecords.Offsets(groupId, offsets), s => s.ApplyOffsets(groupId, offsets));
 
+    public void DeleteOffsets(string groupId, string topic) =>
+        Append(GroupStoreRecords.OffsetsDeleted(groupId, topic), s => s.RemoveOffsets(groupId, topic));
+
     public void Dispose()
     {
         lock (gate)

@@ -6,12 +6,13 @@ namespace FraudLab.Broker.Groups;
 
 /// <summary>The record format of <see cref="FileGroupStore"/>'s log. A record is
 /// [int32 payload length][uint32 CRC-32 of the payload][payload], little-endian; the payload starts with a kind byte
-/// (1 membership, 2 offsets) followed by the fields in <see cref="BinaryWriter"/> encoding.</summary>
+/// (1 membership, 2 offsets, 3 a topic's offsets deleted) followed by the fields in <see cref="BinaryWriter"/> encoding.</summary>
 internal static class GroupStoreRecords
 {
     private const int HeaderBytes = 8;
     private const byte MembershipKind = 1;
     private const byte OffsetsKind = 2;
+    private const byte OffsetsDeletedKind = 3;
 
     public enum ReadOutcome
     {
@@ -58,6 +59,13 @@ internal static class GroupStoreRecords
             writer.Write(offset.Offset);
             writer.Write(offset.Metadata);
         }
+    });
+
+    public static byte[] OffsetsDeleted(string groupId, string topic) => Frame(writer =>
+    {
+        writer.Write(OffsetsDeletedKind);
+        writer.Write(groupId);
+        writer.Write(topic);
     });
 
     /// <summary>Reads the record at the start of <paramref name="data"/> and applies it to <paramref name="target"/>
@@ -110,6 +118,11 @@ internal static class GroupStoreRecords
                 var offsets = ReadOffsets(reader);
                 EnsureFullyRead(reader);
                 target.ApplyOffsets(groupId, offsets);
+                break;
+            case OffsetsDeletedKind:
+                var topic = reader.ReadString();
+                EnsureFullyRead(reader);
+                target.RemoveOffsets(groupId, topic);
                 break;
             default:
                 throw new InvalidDataException($"unknown record kind {kind}");

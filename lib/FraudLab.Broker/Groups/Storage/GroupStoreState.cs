@@ -18,6 +18,13 @@ internal sealed class GroupStoreState
             entry.Offsets[(offset.Topic, offset.Partition)] = offset;
     }
 
+    public void RemoveOffsets(string groupId, string topic)
+    {
+        if (groups.TryGetValue(groupId, out var entry))
+            foreach (var key in entry.Offsets.Keys.Where(k => k.Topic == topic).ToList())
+                entry.Offsets.Remove(key);
+    }
+
     public IReadOnlyList<StoredGroupState> Snapshot() =>
         [.. groups.Select(g => new StoredGroupState(g.Key, g.Value.Membership, [.. g.Value.Offsets.Values]))];
 

@@ -12,4 +12,7 @@ public interface IGroupStore
 
     /// <summary>Saves committed offsets of a group, all or nothing; later saves of a partition replace earlier ones.</summary>
     void SaveOffsets(string groupId, IReadOnlyList<CommittedOffset> offsets);
+
+    /// <summary>Forgets every committed offset of a group for one topic (the topic was deleted).</summary>
+    void DeleteOffsets(string groupId, string topic);
 }

@@ -24,4 +24,10 @@ public sealed class InMemoryGroupStore : IGroupStore
         lock (gate)
             state.ApplyOffsets(groupId, offsets);
     }
+
+    public void DeleteOffsets(string groupId, string topic)
+    {
+        lock (gate)
+            state.RemoveOffsets(groupId, topic);
+    }
 }

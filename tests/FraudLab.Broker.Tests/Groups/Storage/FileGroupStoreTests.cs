@@ -39,6 +39,21 @@ public sealed class FileGroupStoreTests : IDisposable
     }
 
     [Fact]
+    public void DeletedTopicOffsetsStayDeletedAfterReopening()
+    {
+        using (var store = Open())
+        {
+            store.SaveOffsets("group-1", [new CommittedOffset("deleted", 0, 1, ""), new CommittedOffset("kept", 0, 2, "")]);
+            store.DeleteOffsets("group-1", "deleted");
+        }
+
+        using (var reopened = Open())
+            Assert.Equal(["group-1 no membership offsets [kept/0=2 ]"], Render(reopened.Load()));
+        using var compactedThenReopened = Open();
+        Assert.Equal(["group-1 no membership offsets [kept/0=2 ]"], Render(compactedThenReopened.Load()));
+    }
+
+    [Fact]
     public void TornLastRecordIsDroppedWithOneLogLineAndLaterSavesSurvive()
     {
         using (var store = Open())

@@ -10,7 +10,8 @@ public sealed class InMemoryGroupStoreTests
         var store = new InMemoryGroupStore();
 
         store.SaveOffsets("group-1", [new CommittedOffset("payments", 0, 10, ""), new CommittedOffset("payments", 1, 20, "")]);
-        store.SaveOffsets("group-1", [new CommittedOffset("payments", 0, 11, "later")]);
+        store.SaveOffsets("group-1", [new CommittedOffset("payments", 0, 11, "later"), new CommittedOffset("deleted", 0, 1, "")]);
+        store.DeleteOffsets("group-1", "deleted");
         store.SaveMembership("group-1", new StoredMembership("consumer", 1, "range", "m-1", []));
         store.SaveMembership("group-1", new StoredMembership("consumer", 2, null, null, []));
 

@@ -47,11 +47,8 @@ public static class TransactionDecoder
         {
             if (reader.TokenType == JsonTokenType.EndObject)
             {
-                if (reader.Read())
-                {
-                    return Fail("unexpected data after the JSON object");
-                }
-
+                // Reading on makes the reader throw on anything but whitespace after the object.
+                _ = reader.Read();
                 return fields.Build();
             }
 
@@ -165,7 +162,7 @@ public static class TransactionDecoder
                 return ReadOptionalString(ref reader, static s => s.Length == 2 && IsUpperAscii(s), "an ISO-3166 code of 2 capital letters", out f.Country);
 
             case Field.IpAddress:
-                return ReadOptionalString(ref reader, static s => IPAddress.IsValidUtf8(s), "an IPv4 or IPv6 address", out f.IpAddress);
+                return ReadOptionalString(ref reader, IsIpAddress, "an IPv4 or IPv6 address", out f.IpAddress);
 
             case Field.CardBin:
                 return ReadOptionalString(ref reader, static s => s.Length is >= 6 and <= 8 && IsDigits(s), "6 to 8 digits", out f.CardBin);
@@ -315,6 +312,10 @@ public static class TransactionDecoder
 
         return true;
     }
+
+    /// <summary>IPv6, or IPv4 as a dotted quad (the parser alone would also take legacy forms such as "10.0.0").</summary>
+    private static bool IsIpAddress(ReadOnlySpan<byte> value) =>
+        (value.Contains((byte)':') || value.Count((byte)'.') == 3) && IPAddress.IsValidUtf8(value);
 
     private static bool IsUpperAscii(ReadOnlySpan<byte> value)
     {

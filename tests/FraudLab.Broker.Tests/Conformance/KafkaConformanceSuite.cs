@@ -136,6 +136,20 @@ public abstract class KafkaConformanceSuite
     }
 
     [Fact]
+    public async Task AProducerWithoutAcksIsStillStoredInOrder()
+    {
+        var topic = NewTopicName("acks0");
+        await CreateTopicAsync(topic, 1);
+        using (var producer = NewProducer(c => c.Acks = Acks.None))
+        {
+            for (var i = 0; i < 100; i++) producer.Produce(topic, new Message<byte[]?, byte[]?> { Value = Bytes(i.ToString()) });
+            producer.Flush(Ct);
+        }
+        var received = ReadFromStart(topic, 100);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => i.ToString()), received.Select(r => Text(r.Message.Value)));
+    }
+
+    [Fact]
     public async Task KeyedMessagesKeepTheirOrderWithinEachPartition()
     {
         var topic = NewTopicName("ordering");

@@ -1,3 +1,4 @@
+using FraudLab.Broker.Log;
 using FraudLab.Broker.Server;
 using Microsoft.Extensions.Logging;
 
@@ -37,9 +38,9 @@ public sealed class ProduceApi(BrokerContext broker, ILogger logger) : IApiHandl
                 var index = reader.ReadInt32();
                 var records = reader.ReadNullableBytesRange();
                 var log = topic?.Partition(index);
-                var result = badAcks ? AppendResultFor(ErrorCode.InvalidRequiredAcks, $"acks {acks} must be -1, 0 or 1")
-                    : log is null ? AppendResultFor(ErrorCode.UnknownTopicOrPartition, $"no partition {name}-{index}")
-                    : records is null ? AppendResultFor(ErrorCode.InvalidRecord, "records are null")
+                var result = badAcks ? AppendResult.Failed(ErrorCode.InvalidRequiredAcks, $"acks {acks} must be -1, 0 or 1")
+                    : log is null ? AppendResult.Failed(ErrorCode.UnknownTopicOrPartition, $"no partition {name}-{index}")
+                    : records is null ? AppendResult.Failed(ErrorCode.InvalidRecord, "records are null")
                     : log.Append(request.Body.Span[records.Value]);
                 if (result.ErrorCode != ErrorCode.None)
                     logger.LogWarning("Produce v{Version} to {Topic}-{Partition} from {Client} refused (error {Error}): {Message}",
@@ -59,6 +60,4 @@ public sealed class ProduceApi(BrokerContext broker, ILogger logger) : IApiHandl
         if (version >= 1) response.WriteInt32(0);
         return ValueTask.CompletedTask;
     }
-
-    private static Log.AppendResult AppendResultFor(short error, string message) => Log.AppendResult.Failed(error, message);
 }

@@ -68,13 +68,16 @@ public sealed class LogSegment(long baseOffset, ISegmentStorage storage)
         string? problem = null;
         while (position < length)
         {
-            var bytes = Storage.Read(position, (int)Math.Min(RecordBatch.HeaderLength, length - position), out var pooled);
-            var framing = RecordBatch.Validate(bytes.Span, out var batch, checkCrc: false);
+            var header = Storage.Read(position, (int)Math.Min(RecordBatch.HeaderLength, length - position), out var pooled);
+            var batchLength = header.Length == RecordBatch.HeaderLength ? RecordBatch.Parse(header.Span).BatchLength : -1;
             Return(pooled);
-            if (framing is not null && !framing.Contains("runs past")) { problem = framing; break; }
-            if (position + batch.TotalLength > length) { problem = $"batch at byte {position} is cut short"; break; }
-            bytes = Storage.Read(position, batch.TotalLength, out pooled);
-            problem = RecordBatch.Validate(bytes.Span, out batch);
+            if (batchLength < 0 || batchLength > length - position - RecordBatch.LogOverhead)
+            {
+                problem = $"batch at byte {position} is cut short";
+                break;
+            }
+            var bytes = Storage.Read(position, RecordBatch.LogOverhead + batchLength, out pooled);
+            problem = RecordBatch.Validate(bytes.Span, out var batch);
             Return(pooled);
             if (problem is null && batch.BaseOffset != NextOffset)
                 problem = $"batch at byte {position} has offset {batch.BaseOffset}, expected {NextOffset}";

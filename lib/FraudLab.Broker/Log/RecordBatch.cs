@@ -48,7 +48,7 @@ public readonly record struct RecordBatch(
         batch = Parse(bytes);
         if (batch.Magic != 2) return $"magic {batch.Magic} (only record batch v2 is supported)";
         if (batch.BatchLength < HeaderLength - LogOverhead) return $"batch length {batch.BatchLength} is too small";
-        if (batch.TotalLength > bytes.Length) return $"batch length {batch.BatchLength} runs past the {bytes.Length} bytes given";
+        if (batch.BatchLength > bytes.Length - LogOverhead) return $"batch length {batch.BatchLength} runs past the {bytes.Length} bytes given";
         if (batch.LastOffsetDelta < 0 || batch.RecordCount < 0 || (batch.RecordCount > 0 && batch.LastOffsetDelta + 1 < batch.RecordCount))
             return $"last offset delta {batch.LastOffsetDelta} does not fit {batch.RecordCount} records";
         if (checkCrc)

@@ -30,6 +30,9 @@ public sealed class RecordBatchTests
         var cut = TestBatches.Create(records: 1)[..^5];
         Assert.Contains("runs past", RecordBatch.Validate(cut, out _));
         Assert.Contains("shorter than a batch header", RecordBatch.Validate(new byte[10], out _));
+        var huge = TestBatches.Create(records: 1);
+        huge.AsSpan(8, 4).Fill(0x7f); // batch length near int.MaxValue must not overflow the bounds check
+        Assert.Contains("runs past", RecordBatch.Validate(huge, out _));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace FraudLab.Cli.Commands;
 
 /// <summary>
 /// <c>fraudlab stack deploy|status|outputs|delete [--dry-run]</c>: the AWS workshop stack (cfn/fraud-detection-stack.yaml)
-/// through the AWS CLI. The work is done by <see cref="StackDeployer"/> and <see cref="StackInspector"/>; this file parses and prints.
+/// through the AWS CLI. The work is done by <see cref="StackOperations"/>; this file parses options and prints.
 /// </summary>
 internal static class StackCommand
 {
@@ -128,7 +128,7 @@ internal static class StackCommand
         table.AddRow("Alert topic", Markup.Escape(document["Stack"]!["AlertTopicArn"]!.GetValue<string>()));
         table.AddRow("kafdrop tunnel", Markup.Escape(document["Stack"]!["KafdropTunnelCommand"]!.GetValue<string>()));
         CommandRunner.Out.Write(table);
-        CommandRunner.Out.MarkupLineInterpolated($"[green]saved[/] {stack.Paths.AwsOutputsFile} (aws mode reads it: --mode aws, or -p mode=aws for notebooks)");
+        CommandRunner.Out.MarkupLineInterpolated($"[green]saved[/] {stack.Paths.AwsOutputsFile} (read in aws mode; notebooks: -p mode=aws)");
     }
 
     private static void PrintStatus(StackDescription stack, IReadOnlyList<StackEvent> events)
@@ -198,17 +198,14 @@ internal static class StackCommand
         {
             return await action();
         }
-        catch (StackException ex)
+        catch (Exception ex) when (ex is StackException or CliException or KitConfigurationException)
         {
             return CommandRunner.Fail(ex.Message);
         }
-        catch (CliException ex)
+        catch (InvalidDataException ex)
         {
-            return CommandRunner.Fail(ex.Message);
-        }
-        catch (KitConfigurationException ex)
-        {
-            return CommandRunner.Fail(ex.Message);
+            // A configuration file that is not JSON, most likely a hand-edited stack-outputs.json.
+            return CommandRunner.Fail($"{ex.Message} {ex.InnerException?.Message} Fix or delete it; 'fraudlab stack outputs' writes it again.");
         }
     }
 

@@ -25,7 +25,7 @@ public sealed record BenchProfile(
         LatencyDuration: TimeSpan.FromSeconds(8),
         SustainedRates: [25_000, 50_000, 100_000],
         SustainedDuration: TimeSpan.FromSeconds(8),
-        CeilingEvents: 300_000,
+        CeilingEvents: 200_000,
         SinkItems: 5_000);
 
     public static BenchProfile Full { get; } = new(

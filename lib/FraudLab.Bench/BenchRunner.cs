@@ -57,23 +57,32 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
             await using var stack = await BenchStack.StartAsync(paths, progress, cancellationToken).ConfigureAwait(false);
             if (Wants("e2e"))
             {
-                results.AddRange(await RunEndToEndAsync(stack, workload, cancellationToken).ConfigureAwait(false));
+                await RecordAsync(results, "end to end", async () => await RunEndToEndAsync(stack, workload, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             if (Wants("ceiling"))
             {
                 Say($"ceiling: bare consumer vs processor over {profile.CeilingEvents:N0} events");
-                var ceiling = await CeilingBenchmark.RunAsync(stack, workload.Transactions, profile.CeilingEvents, cancellationToken).ConfigureAwait(false);
-                results.Add(new BenchResult("bare Confluent.Kafka consumer (ceiling)", ceiling.BareConsumerRate, "events/s"));
-                results.Add(new BenchResult("processor catching up on the same backlog", ceiling.ProcessorRate, "events/s"));
-                results.Add(new BenchResult("processor / ceiling", Math.Round(ceiling.Ratio, 3), "ratio", CeilingBenchmark.TargetRatio));
+                await RecordAsync(results, "ceiling", async () =>
+                {
+                    var ceiling = await CeilingBenchmark.RunAsync(stack, workload.Transactions, profile.CeilingEvents, cancellationToken, progress).ConfigureAwait(false);
+                    return
+                    [
+                        new BenchResult("bare Confluent.Kafka consumer (ceiling)", ceiling.BareConsumerRate, "events/s"),
+                        new BenchResult("processor catching up on the same backlog", ceiling.ProcessorRate, "events/s"),
+                        new BenchResult("processor / ceiling", Math.Round(ceiling.Ratio, 3), "ratio", CeilingBenchmark.TargetRatio),
+                    ];
+                }).ConfigureAwait(false);
             }
 
             if (Wants("sink"))
             {
                 Say($"audit sink: {profile.SinkItems:N0} items through the processor's batching");
-                var rate = await AuditSinkBenchmark.RunAsync(stack, workload.Transactions, profile.SinkItems, cancellationToken).ConfigureAwait(false);
-                results.Add(new BenchResult("audit sink to local DynamoDB (dynalite)", rate, "items/s"));
+                await RecordAsync(results, "audit sink", async () =>
+                {
+                    var rate = await AuditSinkBenchmark.RunAsync(stack, workload.Transactions, profile.SinkItems, cancellationToken).ConfigureAwait(false);
+                    return [new BenchResult("audit sink to local DynamoDB (dynalite)", rate, "items/s")];
+                }).ConfigureAwait(false);
             }
         }
 
@@ -138,6 +147,23 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
         ["delivery errors"] = phase.DeliveryErrors.ToString(CultureInfo.InvariantCulture),
         ["measured by"] = "processor OnDecision hook (after sinks acked and offsets committed); Processed_topic consumer for flagged",
     };
+
+    /// <summary>
+    /// Runs one part; a part that fails (a timeout, a refused connection) becomes a result that says so, and the run
+    /// goes on, so one broken part never hides the numbers of the others.
+    /// </summary>
+    private async Task RecordAsync(List<BenchResult> results, string part, Func<Task<IReadOnlyList<BenchResult>>> run)
+    {
+        try
+        {
+            results.AddRange(await run().ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Say($"{part} failed: {ex.Message}");
+            results.Add(new BenchResult($"{part} (failed)", double.NaN, "", Notes: $"failed: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}"));
+        }
+    }
 
     private void Say(string message) => progress?.Report(message);
 }

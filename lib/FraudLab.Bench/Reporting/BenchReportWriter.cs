@@ -13,6 +13,8 @@ public static class BenchReportWriter
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A failed part is recorded as NaN with a note.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public static string ToJson(BenchReport report) => JsonSerializer.Serialize(report, JsonOptions);

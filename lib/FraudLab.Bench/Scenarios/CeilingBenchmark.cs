@@ -15,7 +15,7 @@ public static class CeilingBenchmark
 {
     public const double TargetRatio = 0.8;
 
-    public static async Task<CeilingResult> RunAsync(BenchStack stack, Transaction[] templates, int events, CancellationToken cancellationToken)
+    public static async Task<CeilingResult> RunAsync(BenchStack stack, Transaction[] templates, int events, CancellationToken cancellationToken, IProgress<string>? progress = null)
     {
         var configuration = stack.ConfigurationFor("ceiling");
         var settings = ProcessorSettings.From(configuration);
@@ -27,10 +27,13 @@ public static class CeilingBenchmark
             partitions = (await admin.ListTopicsAsync(cancellationToken).ConfigureAwait(false)).Single(t => t.Name == settings.Topics.Transactions).Partitions;
         }
 
+        progress?.Report($"filling {settings.Topics.Transactions} with {events:N0} events");
         // Fill the topic as fast as the producer goes (a rate no schedule can keep up with).
         new PacedProducer(factory, settings.Topics.Transactions, templates).Send(0, events, double.MaxValue / 4, cancellationToken);
 
+        progress?.Report("bare consumer reading them");
         var bare = BareConsume(factory, settings.Topics.Transactions, partitions, events, cancellationToken);
+        progress?.Report("processor catching up on them");
         var processor = await ProcessorCatchUpAsync(settings, events, cancellationToken).ConfigureAwait(false);
         return new CeilingResult(events, bare, processor);
     }

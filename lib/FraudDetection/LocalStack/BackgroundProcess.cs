@@ -45,14 +45,26 @@ public static class BackgroundProcess
         }
     }
 
-    /// <summary>The last <paramref name="lines"/> non-empty lines of a log, joined with " | " so they fit one error line.</summary>
-    public static string LogTail(string logFile, int lines = 5)
+    /// <summary>
+    /// The end of a log as one line: the last error line (stack frames skipped, they rarely say what went wrong), then the
+    /// last <paramref name="lines"/> lines, joined with " | ".
+    /// </summary>
+    public static string LogTail(string logFile, int lines = 3)
     {
         try
         {
-            var tail = File.ReadLines(logFile).Where(line => line.Trim().Length > 0).TakeLast(lines).Select(line => line.Trim());
-            var joined = string.Join(" | ", tail);
-            return joined.Length > 0 ? joined : "(log is empty)";
+            var meaningful = File.ReadLines(logFile)
+                .Select(line => line.Trim())
+                .Where(line => line.Length > 0 && !line.StartsWith("at ", StringComparison.Ordinal))
+                .ToList();
+            var tail = meaningful.TakeLast(lines).ToList();
+            var error = meaningful.LastOrDefault(line => line.Contains("error", StringComparison.OrdinalIgnoreCase) || line.Contains("exception", StringComparison.OrdinalIgnoreCase));
+            if (error is not null && !tail.Contains(error))
+            {
+                tail.Insert(0, error + " …");
+            }
+
+            return tail.Count > 0 ? string.Join(" | ", tail) : "(log is empty)";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -168,6 +168,15 @@ public sealed class LocalStackManager(LocalStackSettings settings)
         return new LocalStackStatus(kafka, dynamo, topics ?? [], settings.AuditTable.TableName, items, notes);
     }
 
+    /// <summary>Writes and reads back one Kafka message and one DynamoDB item on the running stack (see <see cref="StackRoundTrip"/>).</summary>
+    public Task<StackRoundTripResult> RoundTripAsync(CancellationToken cancellationToken = default)
+    {
+        var (kafka, dynamo) = StackDiscovery.Read(settings.DiscoveryFile) is { } existing
+            ? ClientOptions(existing)
+            : (settings.KafkaClient, settings.DynamoDbClient);
+        return StackRoundTrip.RunAsync(kafka, dynamo, cancellationToken);
+    }
+
     private static LocalStackPartStatus PartStatus(string name, string endpoint, bool up, StackDiscovery.StartedProcess? process) =>
         new(name, endpoint, up, process?.IsRunning == true ? process.Pid : null, process?.LogFile);
 
@@ -199,7 +208,7 @@ public sealed class LocalStackManager(LocalStackSettings settings)
             var table = await new AuditTableAdmin(dynamo, settings.AuditTable).EnsureTableAsync(cancellationToken).ConfigureAwait(false);
             return (topics, table);
         }
-        catch (Exception ex) when (ex is KafkaAdminException or KafkaException or AmazonServiceException or AmazonClientException or TimeoutException)
+        catch (Exception ex) when (ex is KafkaAdminException or KafkaException or AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException)
         {
             throw new LocalStackException($"the stack started but creating topics and table failed: {ex.Message}", ex);
         }

@@ -50,6 +50,9 @@ public sealed class FraudProcessor : IDisposable
     /// <summary>Running totals since start (events in, flagged, dead-lettered, lag …).</summary>
     public ProcessorStats Stats => _metrics.Snapshot();
 
+    /// <summary>Partition numbers (of both input topics) this instance holds right now.</summary>
+    public IReadOnlyList<int> Partitions => _session?.Partitions ?? [];
+
     /// <summary>Detection state of the partitions this instance holds right now.</summary>
     public EngineStats EngineStats => _session?.EngineStats ?? default;
 

@@ -15,7 +15,7 @@ internal sealed class PartitionEngines(DetectionOptions options, TimeProvider ti
     private readonly DetectionEngine _rules = new(options, time);
     private readonly Dictionary<int, DetectionEngine> _engines = [];
 
-    public int Count => _engines.Count;
+    public IEnumerable<int> Numbers => _engines.Keys.Order();
 
     public bool TryGet(int partition, out DetectionEngine engine) => _engines.TryGetValue(partition, out engine!);
 

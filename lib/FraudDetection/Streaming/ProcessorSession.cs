@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
 using Amazon.DynamoDBv2.Model;
@@ -50,6 +51,8 @@ internal sealed class ProcessorSession : IDisposable
     private readonly List<ProcessedTransaction> _flagged = [];
     private readonly List<Dictionary<string, AttributeValue>> _auditItems = [];
     private long _lag;
+    private int[] _partitions = [];
+    private StrongBox<EngineStats> _engineStats = new();
 
     public ProcessorSession(
         ProcessorSettings settings, AuditTableWriter writer, ProcessorMetrics metrics, ProcessorHooks hooks,
@@ -80,7 +83,11 @@ internal sealed class ProcessorSession : IDisposable
         metrics.ObserveLag(() => Interlocked.Read(ref _lag));
     }
 
-    public EngineStats EngineStats => _engines.Stats;
+    /// <summary>Detection state after the last batch (a snapshot: the engines belong to the processor's thread).</summary>
+    public EngineStats EngineStats => Volatile.Read(ref _engineStats).Value;
+
+    /// <summary>Partition numbers this instance holds now (its own thread updates them on rebalances).</summary>
+    public IReadOnlyList<int> Partitions => Volatile.Read(ref _partitions);
 
     public async Task RunAsync(int rulePartitions)
     {
@@ -154,12 +161,25 @@ internal sealed class ProcessorSession : IDisposable
         return _batch.Count > 0;
     }
 
+    /// <summary>
+    /// Two passes over the batch: flags first, then transactions (and dead letters), each in partition order. A flag
+    /// that arrives in the same batch as the account's transactions thus always applies to them, whichever topic
+    /// the fetcher happened to deliver first.
+    /// </summary>
     private void Process()
     {
         _nextOffsets.Clear();
         _decisions.Clear();
         _flagged.Clear();
         _auditItems.Clear();
+        foreach (var result in _batch)
+        {
+            if (result.Message.Value.Flag is { } flag && _engines.TryGet(result.Partition.Value, out var engine))
+            {
+                engine.Apply(flag);
+            }
+        }
+
         var now = _time.GetUtcNow();
         var timeToLive = TimeSpan.FromHours(_settings.AuditTable.TtlHours);
         foreach (var result in _batch)
@@ -175,31 +195,33 @@ internal sealed class ProcessorSession : IDisposable
             {
                 _producer.Send(_settings.Topics.DeadLetter, RejectedRecord.Create(error, result.TopicPartitionOffset, result.Message.Key, record.Original));
                 _metrics.DeadLettered(result.Topic);
-                continue;
             }
-
-            if (record.Flag is { } flag)
+            else if (record.Transaction is { } transaction)
             {
-                engine.Apply(flag);
-                continue;
-            }
-
-            var decision = engine.Process(record.Transaction!);
-            _decisions.Add(decision);
-            if (decision.IsFlagged)
-            {
-                var output = ProcessedTransaction.From(decision);
-                var message = OutputMessage(output);
-                _producer.Send(_settings.Topics.Processed, message);
-                if (decision.Verdict == Verdict.Block)
-                {
-                    _producer.Send(_settings.Topics.Alerts, message);
-                }
-
-                _flagged.Add(output);
-                _auditItems.Add(AuditItem.From(output, now, timeToLive).ToAttributes(_settings.AuditTable.TtlAttribute));
+                Decide(engine, transaction, now, timeToLive);
             }
         }
+    }
+
+    private void Decide(DetectionEngine engine, Transaction transaction, DateTimeOffset now, TimeSpan timeToLive)
+    {
+        var decision = engine.Process(transaction);
+        _decisions.Add(decision);
+        if (!decision.IsFlagged)
+        {
+            return;
+        }
+
+        var output = ProcessedTransaction.From(decision);
+        var message = OutputMessage(output);
+        _producer.Send(_settings.Topics.Processed, message);
+        if (decision.Verdict == Verdict.Block)
+        {
+            _producer.Send(_settings.Topics.Alerts, message);
+        }
+
+        _flagged.Add(output);
+        _auditItems.Add(AuditItem.From(output, now, timeToLive).ToAttributes(_settings.AuditTable.TtlAttribute));
     }
 
     private static Message<byte[]?, byte[]?> OutputMessage(ProcessedTransaction output) => new()
@@ -259,6 +281,7 @@ internal sealed class ProcessorSession : IDisposable
         }
 
         _metrics.AuditWritten(_auditItems.Count);
+        Volatile.Write(ref _engineStats, new StrongBox<EngineStats>(_engines.Stats));
         UpdateLag();
     }
 
@@ -308,6 +331,8 @@ internal sealed class ProcessorSession : IDisposable
             starts.AddRange(_restorer.Restore(partition, engine, committed, _settings.Processor.FromBeginning, horizon, _stopping));
         }
 
+        Volatile.Write(ref _partitions, [.. _engines.Numbers]);
+
         _logger.LogInformation("assigned {Partitions}", string.Join(", ", partitions.Select(p => $"{p.Topic}[{p.Partition.Value}]")));
         return starts.Where(s => partitions.Contains(s.TopicPartition));
     }
@@ -319,6 +344,8 @@ internal sealed class ProcessorSession : IDisposable
         {
             _engines.Remove(partition);
         }
+
+        Volatile.Write(ref _partitions, [.. _engines.Numbers]);
 
         // Records collected before the rebalance are re-read from the committed offsets by the next owner (maybe us).
         _batch.RemoveAll(r => revoked.Contains(r.TopicPartition));

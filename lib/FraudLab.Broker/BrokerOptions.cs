@@ -35,4 +35,17 @@ public sealed class BrokerOptions
 
     /// <summary>Size at which a segment file is rolled (segment.bytes).</summary>
     public long SegmentBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Every problem with these settings, one sentence each; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!System.Net.IPAddress.TryParse(Host, out _)) problems.Add($"Host '{Host}' is not an IP address (use 127.0.0.1 or 0.0.0.0)");
+        if (Port is < 0 or > 65535) problems.Add($"Port {Port} is outside 0-65535");
+        if (!InMemory && string.IsNullOrWhiteSpace(DataDirectory)) problems.Add("DataDirectory is required unless InMemory is set");
+        if (DefaultPartitions < 1) problems.Add($"DefaultPartitions {DefaultPartitions} must be at least 1");
+        if (MaxFrameBytes < 1024) problems.Add($"MaxFrameBytes {MaxFrameBytes} must be at least 1024");
+        if (SegmentBytes < 1024) problems.Add($"SegmentBytes {SegmentBytes} must be at least 1024");
+        return problems;
+    }
 }

@@ -51,8 +51,8 @@ public sealed class KafkaBroker : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         loggerFactory ??= NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<KafkaBroker>();
-        if (!options.InMemory && string.IsNullOrWhiteSpace(options.DataDirectory))
-            throw new ArgumentException("BrokerOptions.DataDirectory is required unless InMemory is set", nameof(options));
+        if (options.Problems() is [_, ..] problems)
+            throw new ArgumentException("Broker options are not usable: " + string.Join("; ", problems), nameof(options));
         ct.ThrowIfCancellationRequested();
 
         ILogDirectory directory = options.InMemory ? new MemoryLogDirectory() : new FileLogDirectory(Path.GetFullPath(options.DataDirectory!));

@@ -371,6 +371,8 @@ internal sealed class ConsumerGroup
         member.JoinSlot?.Complete(JoinGroupResult.Failed(RebalanceInProgress, member.Id)); // a retried join replaces the first
         var slot = new ResponseSlot<JoinGroupResult>();
         member.JoinSlot = slot;
+        Logger.LogDebug("Group {Group}: member {Member} joined; {Joined} of {Count} member(s) in", Id, member.Id,
+            members.Values.Count(m => m.Rejoined), members.Count);
         TryCompleteJoin();
         return slot;
     }

@@ -33,7 +33,6 @@ public sealed class KafkaBroker : IAsyncDisposable
         _groupStore = groupStore;
         _server = server;
         _logger = logger;
-        _server.Start();
         _retentionLoop = RetentionLoopAsync(_stopping.Token);
     }
 
@@ -55,33 +54,49 @@ public sealed class KafkaBroker : IAsyncDisposable
             throw new ArgumentException("Broker options are not usable: " + string.Join("; ", problems), nameof(options));
         ct.ThrowIfCancellationRequested();
 
-        ILogDirectory directory = options.InMemory ? new MemoryLogDirectory() : new FileLogDirectory(Path.GetFullPath(options.DataDirectory!));
-        var topics = new TopicRegistry(options, directory, TimeProvider.System, loggerFactory.CreateLogger<TopicRegistry>());
-        IGroupStore groupStore = options.InMemory
-            ? new InMemoryGroupStore()
-            : new FileGroupStore(Path.Combine(Path.GetFullPath(options.DataDirectory!), "groups"), loggerFactory.CreateLogger<FileGroupStore>());
-        var groups = new GroupCoordinator(groupStore, TimeProvider.System, loggerFactory.CreateLogger<GroupCoordinator>());
-        var context = new BrokerContext(options, topics, TimeProvider.System);
-        var apis = new ApiRegistry(CreateHandlers(context, groups, loggerFactory));
-        KafkaServer server;
+        // Bind first: a second broker on the same port fails here, before it touches the data directory.
+        var server = new KafkaServer(new IPEndPoint(IPAddress.Parse(options.Host), options.Port), options.MaxFrameBytes, loggerFactory);
+        TopicRegistry? topics = null;
+        IGroupStore? groupStore = null;
         try
         {
-            server = new KafkaServer(new IPEndPoint(IPAddress.Parse(options.Host), options.Port), apis, options.MaxFrameBytes, loggerFactory);
+            topics = OpenTopics(options, loggerFactory);
+            groupStore = options.InMemory
+                ? new InMemoryGroupStore()
+                : new FileGroupStore(Path.Combine(Path.GetFullPath(options.DataDirectory!), "groups"), loggerFactory.CreateLogger<FileGroupStore>());
+            var groups = new GroupCoordinator(groupStore, TimeProvider.System, loggerFactory.CreateLogger<GroupCoordinator>());
+            var context = new BrokerContext(options, topics, TimeProvider.System) { Port = server.Endpoint.Port };
+            var broker = new KafkaBroker(topics, groups, groupStore, server, logger)
+            {
+                BootstrapServers = $"{context.AdvertisedHost}:{server.Endpoint.Port}",
+            };
+            server.Start(new ApiRegistry(CreateHandlers(context, groups, loggerFactory)));
+            logger.LogInformation("Kafka broker listening on {Endpoint} ({Storage}), {Topics} topics",
+                server.Endpoint, options.InMemory ? "in memory" : Path.GetFullPath(options.DataDirectory!), topics.All.Count);
+            return Task.FromResult(broker);
         }
         catch
         {
             (groupStore as IDisposable)?.Dispose();
-            topics.Dispose();
+            topics?.Dispose();
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult(); // never started: nothing to wait for
             throw;
         }
-        context.Port = server.Endpoint.Port;
-        var broker = new KafkaBroker(topics, groups, groupStore, server, logger)
+    }
+
+    /// <summary>Locks the data directory and recovers every topic in it (or starts empty in memory).</summary>
+    private static TopicRegistry OpenTopics(BrokerOptions options, ILoggerFactory loggers)
+    {
+        ILogDirectory directory = options.InMemory ? new MemoryLogDirectory() : new FileLogDirectory(Path.GetFullPath(options.DataDirectory!));
+        try
         {
-            BootstrapServers = $"{context.AdvertisedHost}:{server.Endpoint.Port}",
-        };
-        logger.LogInformation("Kafka broker listening on {Endpoint} ({Storage}), {Topics} topics",
-            server.Endpoint, options.InMemory ? "in memory" : Path.GetFullPath(options.DataDirectory!), topics.All.Count);
-        return Task.FromResult(broker);
+            return new TopicRegistry(options, directory, TimeProvider.System, loggers.CreateLogger<TopicRegistry>());
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Stops accepting, closes every connection, flushes the logs and completes <see cref="Completion"/>.</summary>

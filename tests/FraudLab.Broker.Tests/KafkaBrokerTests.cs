@@ -135,6 +135,23 @@ public sealed class KafkaBrokerTests
         Assert.True(broker.Completion.IsCompletedSuccessfully);
     }
 
+    [Fact]
+    public async Task ASecondBrokerCannotTakeTheSamePortOrDataDirectory()
+    {
+        using var data = new TempDirectory();
+        await using var first = await KafkaBroker.StartAsync(new BrokerOptions { Port = 0, DataDirectory = data.Path }, ct: Ct);
+
+        var samePort = await Assert.ThrowsAsync<SocketException>(() =>
+            KafkaBroker.StartAsync(new BrokerOptions { Port = first.Endpoint.Port, InMemory = true }, ct: Ct));
+        Assert.Equal(SocketError.AddressAlreadyInUse, samePort.SocketErrorCode);
+        var sameDirectory = await Assert.ThrowsAsync<IOException>(() =>
+            KafkaBroker.StartAsync(new BrokerOptions { Port = 0, DataDirectory = data.Path }, ct: Ct));
+        Assert.Contains("in use by another broker", sameDirectory.Message);
+
+        await first.StopAsync();
+        await using var next = await KafkaBroker.StartAsync(new BrokerOptions { Port = 0, DataDirectory = data.Path }, ct: Ct);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

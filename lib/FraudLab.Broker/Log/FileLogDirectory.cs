@@ -6,11 +6,28 @@ namespace FraudLab.Broker.Log;
 /// <summary>
 /// The on-disk layout: <c>topics/&lt;topic&gt;/topic.json</c> (partition count and configs) and
 /// <c>topics/&lt;topic&gt;/&lt;partition&gt;/&lt;base offset, 20 digits&gt;.log</c>, as Kafka names segments.
+/// A lock file keeps a second broker from recovering (and so truncating) segments the first is writing.
 /// </summary>
-public sealed class FileLogDirectory(string root) : ILogDirectory
+public sealed class FileLogDirectory : ILogDirectory
 {
     private const string TopicFile = "topic.json";
-    private readonly string _topicsRoot = Path.Combine(root, "topics");
+    private readonly string _topicsRoot;
+    private readonly FileStream _lock;
+
+    public FileLogDirectory(string root)
+    {
+        Directory.CreateDirectory(root);
+        _topicsRoot = Path.Combine(root, "topics");
+        var lockPath = Path.Combine(root, ".lock");
+        try
+        {
+            _lock = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"data directory {root} is in use by another broker ({lockPath} is locked)", e);
+        }
+    }
 
     public IEnumerable<TopicDefinition> LoadTopics()
     {
@@ -63,4 +80,6 @@ public sealed class FileLogDirectory(string root) : ILogDirectory
 
     private string PartitionPath(string topic, int partition) =>
         Path.Combine(TopicPath(topic), partition.ToString(CultureInfo.InvariantCulture));
+
+    public void Dispose() => _lock.Dispose();
 }

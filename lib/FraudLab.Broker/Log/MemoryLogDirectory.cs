@@ -12,4 +12,6 @@ public sealed class MemoryLogDirectory : ILogDirectory
     public IReadOnlyList<(long BaseOffset, DateTimeOffset LastWrite, ISegmentStorage Storage)> OpenSegments(string topic, int partition) => [];
 
     public ISegmentStorage CreateSegment(string topic, int partition, long baseOffset) => new MemorySegmentStorage();
+
+    public void Dispose() { }
 }

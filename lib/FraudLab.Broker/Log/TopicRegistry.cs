@@ -102,9 +102,11 @@ public sealed class TopicRegistry : IDisposable
         foreach (var partition in _topics.Values.SelectMany(t => t.Partitions)) partition.Flush();
     }
 
+    /// <summary>Closes every partition and releases the data directory.</summary>
     public void Dispose()
     {
         foreach (var partition in _topics.Values.SelectMany(t => t.Partitions)) partition.Dispose();
+        _directory.Dispose();
     }
 
     /// <summary>Kafka's rule: 1-249 characters of ASCII letters, digits, '.', '_' and '-', and not "." or "..".</summary>

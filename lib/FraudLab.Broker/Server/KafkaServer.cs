@@ -9,7 +9,7 @@ namespace FraudLab.Broker.Server;
 public sealed class KafkaServer : IAsyncDisposable
 {
     private readonly Socket _listener;
-    private readonly ApiRegistry _apis;
+    private ApiRegistry _apis = null!;
     private readonly int _maxFrameBytes;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
@@ -17,9 +17,9 @@ public sealed class KafkaServer : IAsyncDisposable
     private readonly ConcurrentDictionary<Task, bool> _connections = new();
     private Task _acceptLoop = Task.CompletedTask;
 
-    public KafkaServer(IPEndPoint endpoint, ApiRegistry apis, int maxFrameBytes, ILoggerFactory loggers)
+    /// <summary>Binds and listens at once (so a taken port fails here); clients are served from <see cref="Start"/>.</summary>
+    public KafkaServer(IPEndPoint endpoint, int maxFrameBytes, ILoggerFactory loggers)
     {
-        _apis = apis;
         _maxFrameBytes = maxFrameBytes;
         _loggers = loggers;
         _logger = loggers.CreateLogger<KafkaServer>();
@@ -31,7 +31,11 @@ public sealed class KafkaServer : IAsyncDisposable
 
     public IPEndPoint Endpoint { get; }
 
-    public void Start() => _acceptLoop = AcceptLoopAsync(_stopping.Token);
+    public void Start(ApiRegistry apis)
+    {
+        _apis = apis;
+        _acceptLoop = AcceptLoopAsync(_stopping.Token);
+    }
 
     private async Task AcceptLoopAsync(CancellationToken ct)
     {

@@ -8,7 +8,14 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
 {
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>The last non-empty line of standard error, for a one-line failure message.</summary>
-    public string ErrorSummary => StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
+    /// <summary>
+    /// One line for a failure message: the last line of standard error (the AWS CLI), else the first MSBuild
+    /// error on standard output (<c>dotnet publish</c> reports there), else the last output line, else the exit code.
+    /// </summary>
+    public string ErrorSummary => Lines(StandardError).LastOrDefault()
+        ?? Lines(StandardOutput).FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal))
+        ?? Lines(StandardOutput).LastOrDefault()
         ?? $"exit code {ExitCode}";
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

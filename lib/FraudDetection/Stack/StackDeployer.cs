@@ -9,6 +9,8 @@ namespace FraudDetection.Stack;
 /// </summary>
 public sealed class StackDeployer(ICommandSession session, StackEventWatcher? watcher)
 {
+    public const string DeployFailed = "CloudFormation could not deploy the stack: see the failed events above, or 'fraudlab stack status'";
+
     public async Task DeployAsync(StackDeployment deployment, CancellationToken cancellationToken)
     {
         var stack = deployment.Stack;
@@ -59,6 +61,7 @@ public sealed class StackDeployer(ICommandSession session, StackEventWatcher? wa
         await session.RunAsync(
             AwsCli.Deploy(deployment.Stack, deployment.TemplateFile, parameters),
             cancellationToken,
-            watcher is null ? null : watcher.WatchAsync);
+            watcher is null ? null : watcher.WatchAsync,
+            DeployFailed);
     }
 }

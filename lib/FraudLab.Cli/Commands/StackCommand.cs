@@ -231,7 +231,9 @@ internal static class StackCommand
         return StackOperations.From(KitConfiguration.Load(KitMode.Aws, overrides));
     }
 
-    private static readonly IProgress<string> CommandLog = new Reporter<string>(line => CommandRunner.Out.MarkupLineInterpolated($"[grey]$ {line}[/]"));
+    /// <summary>Commands as a shell prompt would show them; the session's notes (<c># …</c>) as they are.</summary>
+    private static readonly IProgress<string> CommandLog = new Reporter<string>(line =>
+        CommandRunner.Out.MarkupLineInterpolated($"[grey]{(line.StartsWith('#') ? line : $"$ {line}")}[/]"));
 
     private static readonly IProgress<StackEvent> EventLog = new Reporter<StackEvent>(PrintEvent);
 

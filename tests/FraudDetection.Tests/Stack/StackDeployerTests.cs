@@ -131,7 +131,7 @@ public sealed class StackDeployerTests
         var error = await Assert.ThrowsAsync<StackException>(() =>
             new StackDeployer(new ExecutingSession(runner, new ListProgress<string>()), null).DeployAsync(Deployment, TestContext.Current.CancellationToken));
 
-        Assert.Equal("'aws cloudformation deploy' failed: aws cloudformation describe-stack-events --stack-name fraudlab-workshop", error.Message);
+        Assert.Equal($"{StackDeployer.DeployFailed} (aws cloudformation deploy: aws cloudformation describe-stack-events --stack-name fraudlab-workshop)", error.Message);
         Assert.Equal(2, runner.Requests.Count);
     }
 

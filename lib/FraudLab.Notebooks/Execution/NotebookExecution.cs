@@ -160,7 +160,8 @@ internal sealed class NotebookExecution
                 return CellErrors.Exception(number, sourceName, result.Exception);
             }
 
-            if (result.HasValue)
+            // display(x) as the last line returns its handle; .NET Interactive shows the value once, not the handle too.
+            if (result.HasValue && result.Value is not DisplayedValue)
             {
                 outputs.Add(new ExecuteResultOutput(DisplayFormatter.Format(result.Value), [], executionCount));
             }

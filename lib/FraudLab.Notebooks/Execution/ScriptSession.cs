@@ -47,10 +47,10 @@ internal sealed class ScriptSession
             .WithImports(DefaultImports)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(baseDirectory))
+            // Debug information with the cell as file name: stack traces then carry the line in the cell.
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
-            .WithOptimizationLevel(OptimizationLevel.Debug)
-            .WithAllowUnsafe(true);
+            .WithOptimizationLevel(OptimizationLevel.Debug);
     }
 
     /// <summary>Adds assembly files (from <c>#r</c> or a package restore) to every following cell.</summary>

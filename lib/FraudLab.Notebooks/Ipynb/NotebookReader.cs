@@ -45,7 +45,13 @@ internal static class NotebookReader
 
         for (var i = 0; i < cells.Count; i++)
         {
-            document.Cells.Add(reader.Cell(cells[i], $"$.cells[{i}]"));
+            var cell = reader.Cell(cells[i], $"$.cells[{i}]");
+            if (document.UsesCellIds)
+            {
+                cell.Id ??= Guid.NewGuid().ToString("N")[..8]; // required from 4.5 on; nbformat fills it the same way
+            }
+
+            document.Cells.Add(cell);
         }
 
         return document;

@@ -1,4 +1,5 @@
 using System.Text;
+using FraudDetection.Generation;
 using FraudDetection.Model;
 using FraudDetection.Streaming;
 using FraudDetection.Tests.Storage;
@@ -171,6 +172,57 @@ public sealed class ProcessorIntegrationTests(LocalStackFixture stack)
         var expected = ProcessorTestBed.Expected(data);
         Assert.Equal(expected, ProcessorTestBed.Lines(await bed.ReadAuditAsync()));
         Assert.Equal(expected, ProcessorTestBed.Lines(bed.ReadProcessed()));
+    }
+
+    [Fact]
+    public async Task Rules_from_the_rules_topic_apply_without_restart_and_invalid_ones_go_to_rule_errors()
+    {
+        var bed = ProcessorTestBed.Create(stack);
+        await bed.CreateTopicsAsync();
+        using var processor = bed.NewProcessor("rules");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = processor.RunAsync(stop.Token);
+        await processor.Ready;
+
+        // One key: one partition, so the three rule records are read in this order.
+        var key = Encoding.UTF8.GetBytes("rules");
+        var valid = "{\"Rule_Id\":\"big-spender\",\"Aggregate\":\"max\",\"Field\":\"Transaction_Amount\",\"Operator\":\">\",\"Limit\":50,\"Window\":\"00:00:00\",\"Weight\":40}"u8.ToArray();
+        var unknownAggregate = "{\"Rule_Id\":\"broken\",\"Aggregate\":\"median\",\"Operator\":\">\",\"Limit\":1,\"Window\":\"00:01:00\"}"u8.ToArray();
+        var notJson = "limit > 50"u8.ToArray();
+        bed.PublishRaw(bed.Topics.Rules, [(key, valid), (key, unknownAggregate), (key, notJson)]);
+        using (var applied = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
+        {
+            applied.CancelAfter(TimeSpan.FromSeconds(60));
+            while (processor.Stats.RuleErrors < 2)
+            {
+                await Task.Delay(20, applied.Token);
+            }
+        }
+
+        var start = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var transactions = Enumerable.Range(0, 40).Select(i => new Transaction
+        {
+            AccountId = 500 + i,
+            CustomerName = $"Customer {i}",
+            MerchantType = MerchantType.GroceryStore,
+            TransactionId = $"{i + 1:x16}",
+            TransactionType = TransactionType.InStore,
+            TransactionAmount = i % 2 == 0 ? 10m : 100m,
+            TransactionDate = start.AddSeconds(i),
+        }).ToList();
+        bed.PublishTransactions(transactions.Select(t => new LabelledTransaction(t, new TransactionLabel { AccountId = t.AccountId, TransactionId = t.TransactionId, Scenario = FraudScenario.Clean, ExpectedRuleIds = [] })));
+        await bed.WaitUntilAllCommittedAsync(processor);
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal(
+            transactions.Where(t => t.TransactionAmount > 50).Select(t => $"{ProcessedTransaction.RecordIdOf(t)}: big-spender").Order(StringComparer.Ordinal),
+            ProcessorTestBed.Lines(bed.ReadProcessed()));
+        var errors = TopicSnapshot.Read(bed.Kafka, bed.Topics.RuleErrors, TestContext.Current.CancellationToken);
+        Assert.Equal([Convert.ToHexString(unknownAggregate), Convert.ToHexString(notJson)], errors.Select(e => Convert.ToHexString(e.Message.Value!)));
+        var reasons = errors.Select(e => RejectedRecord.Read(e.Message.Headers)!.Reason).ToList();
+        Assert.StartsWith("broken: Aggregate", reasons[0], StringComparison.Ordinal);
+        Assert.All(errors, e => Assert.Equal(bed.Topics.Rules, RejectedRecord.Read(e.Message.Headers)!.Source.Topic));
     }
 
     private static async Task RunUntilCommittedAsync(ProcessorTestBed bed, FraudProcessor processor)

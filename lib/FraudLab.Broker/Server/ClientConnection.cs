@@ -54,7 +54,10 @@ public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFra
                 }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { reason = "broker stopping"; }
+        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException or IOException or SocketException)
+        {
+            reason = "broker stopping";
+        }
         catch (IOException e) { reason = e.InnerException?.Message ?? e.Message; }
         catch (SocketException e) { reason = e.Message; }
         finally
@@ -68,6 +71,9 @@ public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFra
             await stream.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>Closes the socket under a running connection (broker stopping); its loop then ends.</summary>
+    public void Abort() => socket.Dispose();
 
     private static int ReadSize(ReadOnlySequence<byte> buffer)
     {
@@ -109,7 +115,7 @@ public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFra
         {
             return $"malformed {header.ApiKey} v{header.ApiVersion} request (correlation id {header.CorrelationId}): {e.Message}";
         }
-        catch (Exception e) when (e is not OperationCanceledException and not SocketException and not IOException)
+        catch (Exception e) when (e is not (OperationCanceledException or SocketException or IOException or ObjectDisposedException))
         {
             logger.LogError(e, "{ApiKey} v{Version} from {Remote} ({ClientId}) failed", header.ApiKey, header.ApiVersion, _remote, _clientId);
             return $"{header.ApiKey} v{header.ApiVersion} failed: {e.Message}";

@@ -14,7 +14,7 @@ public sealed class KafkaServer : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<Task, bool> _connections = new();
+    private readonly ConcurrentDictionary<ClientConnection, Task> _connections = new();
     private Task _acceptLoop = Task.CompletedTask;
 
     /// <summary>Binds and listens at once (so a taken port fails here); clients are served from <see cref="Start"/>.</summary>
@@ -52,19 +52,26 @@ public sealed class KafkaServer : IAsyncDisposable
                 continue;
             }
             client.NoDelay = true;
-            var connection = Task.Run(() => new ClientConnection(client, _apis, _maxFrameBytes, connectionLogger).RunAsync(ct), CancellationToken.None);
-            _connections[connection] = true;
-            _ = connection.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
+            var connection = new ClientConnection(client, _apis, _maxFrameBytes, connectionLogger);
+            _connections[connection] = Task.Run(async () =>
+            {
+                try { await connection.RunAsync(ct).ConfigureAwait(false); }
+                finally { _connections.TryRemove(connection, out _); }
+            }, CancellationToken.None);
         }
     }
 
-    /// <summary>Stops accepting, closes every client connection and waits for them to finish.</summary>
+    /// <summary>
+    /// Stops accepting and closes every client socket at once (a response still being sent is cut:
+    /// clients retry, and idempotent producers are deduplicated), then waits for the connections to end.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener.Dispose();
         await _acceptLoop.ConfigureAwait(false);
-        await Task.WhenAll(_connections.Keys).ConfigureAwait(false);
+        foreach (var connection in _connections.Keys) connection.Abort();
+        await Task.WhenAll(_connections.Values).ConfigureAwait(false);
         _stopping.Dispose();
     }
 }

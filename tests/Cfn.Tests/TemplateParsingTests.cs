@@ -72,4 +72,13 @@ public sealed class TemplateParsingTests
         Assert.All(template.Resources, r => Assert.StartsWith("AWS::", StackTemplate.TypeOf(r.Value)));
         Assert.All(template.Outputs, o => Assert.NotNull((o.Value as JsonObject)?["Value"]));
     }
+
+    [Fact]
+    public void The_template_fits_what_cloudformation_deploy_uploads_without_an_s3_bucket()
+    {
+        // `aws cloudformation deploy` sends the body inline up to 51,200 bytes; beyond that it needs --s3-bucket.
+        var bytes = new FileInfo(KitRepository.PathOf(StackTemplate.RelativePath)).Length;
+
+        Assert.True(bytes <= 51_200, $"the template is {bytes} bytes; deploy would need an S3 bucket");
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using static FraudLab.Broker.Groups.GroupErrorCodes;
 
@@ -9,9 +8,6 @@ namespace FraudLab.Broker.Groups;
 /// (session expiry, rebalance and sync deadlines) come from the shared <see cref="TimeProvider"/>.</summary>
 internal sealed class ConsumerGroup
 {
-    /// <summary>Kafka's offset.metadata.max.bytes.</summary>
-    private const int MaxOffsetMetadataBytes = 4096;
-
     private readonly Lock gate = new();
     private readonly GroupServices services;
     private readonly OrderedDictionary<string, GroupMember> members = new(StringComparer.Ordinal);
@@ -20,7 +16,7 @@ internal sealed class ConsumerGroup
     /// a rebalance waits for them too (they are about to join), each until its session timeout.</summary>
     private readonly Dictionary<string, ITimer> pendingMembers = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<(string Topic, int Partition), CommittedOffset> offsets = [];
+    private readonly GroupOffsets offsets;
 
     /// <summary>Deadline of the current phase: rejoining (PreparingRebalance) or syncing (CompletingRebalance).</summary>
     private ITimer? phaseTimer;
@@ -36,6 +32,7 @@ internal sealed class ConsumerGroup
     {
         Id = id;
         this.services = services;
+        offsets = new GroupOffsets(id, services);
     }
 
     public string Id { get; }
@@ -49,8 +46,7 @@ internal sealed class ConsumerGroup
     public static ConsumerGroup Restore(StoredGroupState saved, GroupServices services)
     {
         var group = new ConsumerGroup(saved.GroupId, services);
-        foreach (var offset in saved.Offsets)
-            group.offsets[(offset.Topic, offset.Partition)] = offset;
+        group.offsets.Restore(saved.Offsets);
         if (saved.Membership is not { } membership)
             return group;
         group.protocolType = membership.ProtocolType;
@@ -129,22 +125,9 @@ internal sealed class ConsumerGroup
         lock (gate)
         {
             var error = CommitError(request);
-            if (error != None)
-                return [.. request.Partitions.Select(p => new OffsetCommitPartitionResult(p.Topic, p.Partition, error))];
-
-            var errors = request.Partitions
-                .Select(p => Encoding.UTF8.GetByteCount(p.Metadata ?? "") > MaxOffsetMetadataBytes ? OffsetMetadataTooLarge : None)
-                .ToArray();
-            var accepted = request.Partitions
-                .Where((_, i) => errors[i] == None)
-                .Select(p => new CommittedOffset(p.Topic, p.Partition, p.Offset, p.Metadata ?? ""))
-                .ToList();
-            if (accepted.Count > 0 && TrySaveOffsets(accepted))
-                foreach (var offset in accepted)
-                    offsets[(offset.Topic, offset.Partition)] = offset;
-            else if (accepted.Count > 0)
-                errors.AsSpan().Replace(None, CoordinatorNotAvailable);
-            return [.. request.Partitions.Select((p, i) => new OffsetCommitPartitionResult(p.Topic, p.Partition, errors[i]))];
+            return error == None
+                ? offsets.Commit(request.Partitions)
+                : [.. request.Partitions.Select(p => new OffsetCommitPartitionResult(p.Topic, p.Partition, error))];
         }
     }
 
@@ -154,38 +137,20 @@ internal sealed class ConsumerGroup
         {
             if (state == GroupState.Dead)
                 return new OffsetFetchPartitionResult(-1, "", CoordinatorNotAvailable);
-            return offsets.TryGetValue((topic, partition), out var committed)
-                ? new OffsetFetchPartitionResult(committed.Offset, committed.Metadata, None)
-                : new OffsetFetchPartitionResult(-1, "", None);
+            return offsets.Fetch(topic, partition);
         }
     }
 
-    /// <summary>Forgets the committed offsets of a deleted topic, so that consumers of a topic created again under its
-    /// name start where auto.offset.reset says, not at positions of the old log.</summary>
     public void DeleteOffsets(string topic)
     {
         lock (gate)
-        {
-            if (!offsets.Keys.Any(k => k.Topic == topic))
-                return;
-            try
-            {
-                services.Store.DeleteOffsets(Id, topic);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
-            {
-                Logger.LogWarning("Group {Group}: could not save the deletion of topic {Topic}'s offsets; they return after a restart: {Error}",
-                    Id, topic, e.Message);
-            }
-            foreach (var key in offsets.Keys.Where(k => k.Topic == topic).ToList())
-                offsets.Remove(key);
-        }
+            offsets.DeleteTopic(topic);
     }
 
     public IReadOnlyList<CommittedOffset> FetchOffsets()
     {
         lock (gate)
-            return [.. offsets.Values];
+            return offsets.All();
     }
 
     public (GroupState State, string ProtocolType) Listing()
@@ -588,21 +553,6 @@ internal sealed class ConsumerGroup
             if (member.SyncSlot == slot)
                 member.SyncSlot = null;
             slot.Cancel(token);
-        }
-    }
-
-    private bool TrySaveOffsets(IReadOnlyList<CommittedOffset> committed)
-    {
-        try
-        {
-            services.Store.SaveOffsets(Id, committed);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
-        {
-            Logger.LogError("Group {Group}: could not save {Count} committed offset(s), answering COORDINATOR_NOT_AVAILABLE: {Error}",
-                Id, committed.Count, e.Message);
-            return false;
         }
     }
 

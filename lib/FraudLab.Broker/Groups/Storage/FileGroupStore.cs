@@ -6,7 +6,8 @@ namespace FraudLab.Broker.Groups;
 /// <summary>A group store in one append-only file, <c>groups.log</c>, in the broker's data directory. Every save is
 /// one CRC-checked record written straight to the OS (no fsync per commit, as Kafka: a killed process loses nothing
 /// acknowledged, a power cut may lose the last commits). On opening, records are replayed up to the first torn or
-/// damaged one, and the log is compacted (written to a temporary file, flushed to disk, renamed over the log);
+/// damaged one, and the log is compacted (written to a temporary file, flushed to disk, renamed over the log; the
+/// directory itself is not flushed, so a power cut right after may leave the previous, equally valid log);
 /// it is compacted again whenever superseded records pile up.</summary>
 public sealed class FileGroupStore : IGroupStore, IDisposable
 {
@@ -31,7 +32,15 @@ public sealed class FileGroupStore : IGroupStore, IDisposable
         File.Delete(TempPath); // left by a compaction that did not finish; the log itself is intact
         Recover();
         log = OpenForAppend();
-        Compact();
+        try
+        {
+            Compact();
+        }
+        catch
+        {
+            log.Dispose();
+            throw;
+        }
     }
 
     private string TempPath => path + ".tmp";

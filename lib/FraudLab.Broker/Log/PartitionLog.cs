@@ -135,8 +135,13 @@ public sealed class PartitionLog : IDisposable
     }
 
     /// <summary>Completes when the log holds data at or beyond <paramref name="offset"/>.</summary>
-    public Task WaitForDataAsync(long offset) =>
-        HighWatermark > offset ? Task.CompletedTask : Volatile.Read(ref _appended).Task;
+    public Task WaitForDataAsync(long offset)
+    {
+        // Signal first, then the watermark: an append landing in between completes this very signal,
+        // so no wake-up is lost (the other order could wait out a whole fetch max wait).
+        var signal = Volatile.Read(ref _appended).Task;
+        return HighWatermark > offset ? Task.CompletedTask : signal;
+    }
 
     /// <summary>ListOffsets: -2 earliest, -1 latest, else the first batch with a timestamp at or after the given one.</summary>
     public (long Offset, long Timestamp) OffsetForTimestamp(long timestamp)

@@ -15,21 +15,20 @@ public static class FlaggedOverTimeChart
     {
         var flagged = processed.Where(p => p.Verdict != Verdict.Approve).ToList();
         var width = bucket ?? (flagged.Count == 0 ? TimeSpan.FromMinutes(1) : TimeBucket.WidthFor(flagged.Max(p => p.EventTime) - flagged.Min(p => p.EventTime)));
-        var series = flagged
-            .GroupBy(p => p.Verdict)
-            .OrderBy(g => g.Key)
-            .Select(verdict =>
-            {
-                var counts = verdict
-                    .GroupBy(p => TimeBucket.Floor(p.EventTime, width))
-                    .OrderBy(g => g.Key)
-                    .ToList();
-                return Chart.StackedColumn<int, DateTime, string>(
-                    values: counts.Select(c => c.Count()),
-                    Keys: counts.Select(c => c.Key.UtcDateTime).ToArray(),
-                    Name: VerdictColors.Label(verdict.Key),
-                    MarkerColor: VerdictColors.Of(verdict.Key));
-            });
+        // Both flagged verdicts always get a series (possibly empty): stable legend and colours across runs.
+        var series = new[] { Verdict.Review, Verdict.Block }.Select(verdict =>
+        {
+            var counts = flagged
+                .Where(p => p.Verdict == verdict)
+                .GroupBy(p => TimeBucket.Floor(p.EventTime, width))
+                .OrderBy(g => g.Key)
+                .ToList();
+            return Chart.StackedColumn<int, DateTime, string>(
+                values: counts.Select(c => c.Count()),
+                Keys: counts.Select(c => c.Key.UtcDateTime).ToArray(),
+                Name: VerdictColors.Label(verdict),
+                MarkerColor: VerdictColors.Of(verdict));
+        });
 
         var title = $"Flagged transactions over time by verdict ({width.TotalSeconds:0} s buckets)";
         var plot = Chart.Combine(series)

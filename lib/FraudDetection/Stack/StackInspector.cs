@@ -43,9 +43,15 @@ public sealed class StackInspector(AwsCliRunner aws, StackTarget stack)
     public async Task<StackDescription> DescribeAsync(CancellationToken cancellationToken)
     {
         var command = AwsCli.DescribeStack(stack);
-        var json = await aws.TryRunAsync(command, cancellationToken);
-        return json is null
-            ? throw new StackException($"stack '{stack.Name}' was not found in {stack.Region} (or cannot be read): deploy it with 'fraudlab stack deploy', or pass --stack-name/--region")
-            : StackDescription.Parse(json);
+        var result = await aws.ExecuteAsync(command, cancellationToken);
+        if (result.Succeeded)
+        {
+            return StackDescription.Parse(result.StandardOutput);
+        }
+
+        // CloudFormation answers a missing stack with a ValidationError "Stack with id … does not exist".
+        throw result.StandardError.Contains("does not exist", StringComparison.Ordinal)
+            ? new StackException($"stack '{stack.Name}' was not found in {stack.Region}: deploy it with 'fraudlab stack deploy', or pass --stack-name/--region")
+            : CommandFailure.From(command, result);
     }
 }

@@ -100,6 +100,17 @@ public sealed class StackInspectorTests
     }
 
     [Fact]
+    public async Task A_denied_read_is_not_mistaken_for_a_missing_stack()
+    {
+        var runner = new RecordingProcessRunner().Answer(DescribeJson, "", exitCode: 254,
+            error: "\nAn error occurred (AccessDenied) when calling the DescribeStacks operation: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: cloudformation:DescribeStacks\n");
+
+        var error = await Assert.ThrowsAsync<StackException>(() => new StackInspector(new AwsCliRunner(runner), Stack).DescribeAsync(TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("'aws cloudformation describe-stacks' failed: An error occurred (AccessDenied)", error.Message);
+    }
+
+    [Fact]
     public async Task The_saved_file_is_what_KitConfiguration_reads_in_aws_mode()
     {
         var root = Directory.CreateTempSubdirectory("fraudlab-stack-");

@@ -38,6 +38,7 @@ public sealed class GroupCoordinator : IAsyncDisposable
         var error = disposed ? CoordinatorNotAvailable
             : request.GroupId.Length == 0 ? InvalidGroupId
             : request.SessionTimeoutMs is < MinSessionTimeoutMs or > MaxSessionTimeoutMs ? InvalidSessionTimeout
+            : request.MemberId.Length > 0 && !groups.ContainsKey(request.GroupId) ? UnknownMemberId // e.g. after an in-memory broker restarted
             : None;
         return error == None
             ? GroupToJoin(request.GroupId).JoinAsync(request, cancellationToken)

@@ -230,6 +230,8 @@ public sealed class GroupCoordinatorTests
         Assert.Equal(UnknownMemberId, scenario.Coordinator.Heartbeat(GroupId, current.GenerationId, "client-z-unknown"));
         Assert.Equal(UnknownMemberId, (await scenario.JoinAsync("client-z", "client-z-unknown")).ErrorCode);
         Assert.Equal(UnknownMemberId, scenario.Coordinator.Heartbeat("no-such-group", 1, current.MemberId));
+        Assert.Equal(UnknownMemberId, (await scenario.Coordinator.JoinAsync(JoinRequest("client-a", current.MemberId) with { GroupId = "no-such-group" }, Token)).ErrorCode);
+        Assert.DoesNotContain(scenario.Coordinator.ListGroups(), g => g.GroupId == "no-such-group");
         var commit = scenario.Coordinator.CommitOffsets(new OffsetCommitRequest(GroupId, previousGeneration, current.MemberId,
             [new OffsetCommitPartition("payments", 0, 42, null)]));
         Assert.Equal(IllegalGeneration, Assert.Single(commit).ErrorCode);

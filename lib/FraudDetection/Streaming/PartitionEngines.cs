@@ -56,18 +56,24 @@ internal sealed class PartitionEngines(DetectionOptions options, TimeProvider ti
     }
 
     /// <summary>
-    /// How much event time a partition's state depends on: the longest window (built-in or dynamic), the time an
-    /// impossible-travel location is remembered, plus the allowed lateness. Replaying that much rebuilds the state exactly.
+    /// How much event time a partition's state depends on: the longest window of the enabled built-in and the dynamic
+    /// rules, the time an impossible-travel location is remembered, plus the allowed lateness. Replaying that much
+    /// rebuilds the state exactly.
     /// </summary>
     public TimeSpan StateHorizon
     {
         get
         {
-            var longest = new[]
+            var longest = new (RuleOptions Rule, TimeSpan Memory)[]
             {
-                options.HighValueBurst.Window, options.SpendVelocity.Window, options.CardTesting.Window,
-                new ImpossibleTravelRule(options.ImpossibleTravel).Horizon,
-            }.Concat(_rules.DynamicRules.Select(DynamicWindow)).Max();
+                (options.HighValueBurst, options.HighValueBurst.Window),
+                (options.SpendVelocity, options.SpendVelocity.Window),
+                (options.CardTesting, options.CardTesting.Window),
+                (options.ImpossibleTravel, new ImpossibleTravelRule(options.ImpossibleTravel).Horizon),
+            }.Where(r => r.Rule.Enabled).Select(r => r.Memory)
+                .Concat(_rules.DynamicRules.Select(DynamicWindow))
+                .DefaultIfEmpty(TimeSpan.Zero)
+                .Max();
             return longest + options.AllowedLateness;
         }
     }

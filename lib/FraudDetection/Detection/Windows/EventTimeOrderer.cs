@@ -26,7 +26,7 @@ public sealed class EventTimeOrderer(TimeSpan allowedLateness)
         }
 
         var ticks = transaction.TransactionDate.UtcTicks;
-        if (ticks < pending.MaxTicks - allowedLateness.Ticks)
+        if (pending.MaxTicks != long.MinValue && ticks < pending.MaxTicks - allowedLateness.Ticks)
         {
             released.Add(transaction);
             return;

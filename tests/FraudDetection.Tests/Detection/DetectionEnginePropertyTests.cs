@@ -1,0 +1,113 @@
+using CsCheck;
+using FraudDetection.Detection;
+using FraudDetection.Detection.Windows;
+using FraudDetection.Model;
+
+namespace FraudDetection.Tests.Detection;
+
+/// <summary>Window and state invariants over random streams (CsCheck shrinks a failure to a small counterexample).</summary>
+public sealed class DetectionEnginePropertyTests
+{
+    private static readonly TimeSpan Lateness = new DetectionOptions().AllowedLateness;
+
+    /// <summary>A few accounts, times within an hour, amounts around every threshold, some locations and IPs.</summary>
+    private static readonly decimal[] Amounts = [0.5m, 5m, 300m, 600m, 2100m, 12000m];
+
+    private static readonly Gen<Transaction> GenTransaction =
+        Gen.Select(Gen.Int[1, 4], Gen.Int[0, 3600], Gen.Int[0, Amounts.Length - 1], Gen.Int[0, 3])
+            .Select((account, second, amount, place) => Tx.At(account, second, Amounts[amount],
+                lat: place == 0 ? null : new[] { 0.0, 40.7, 51.5, 35.7 }[place],
+                lon: place == 0 ? null : new[] { 0.0, -74.0, -0.1, 139.7 }[place],
+                ip: place == 3 ? "203.0.113.9" : null));
+
+    /// <summary>Events in event-time order plus an arrival delay for each, at most the allowed lateness.</summary>
+    private static readonly Gen<(Transaction Event, long DelayTicks)[]> GenDelayedStream =
+        Gen.Select(GenTransaction, Gen.Long[0, Lateness.Ticks]).Array[1, 60];
+
+    [Fact]
+    public void Window_state_never_exceeds_the_events_of_the_longest_window_plus_lateness()
+    {
+        var retention = TimeSpan.FromMinutes(10) + Lateness;
+        GenTransaction.Array[1, 80].Sample(events =>
+        {
+            var engine = new DetectionEngine(new DetectionOptions(), TimeProvider.System);
+            var seen = new List<Transaction>();
+            var newest = new Dictionary<long, DateTimeOffset>();
+            foreach (var transaction in events)
+            {
+                var decision = engine.Process(transaction);
+                if (!decision.IsLate)
+                {
+                    seen.Add(transaction);
+                    newest[transaction.AccountId] = newest.TryGetValue(transaction.AccountId, out var n) && n > transaction.TransactionDate ? n : transaction.TransactionDate;
+                }
+
+                var bound = seen.Count(t => t.TransactionDate >= newest[t.AccountId] - retention);
+                if (engine.Stats.WindowEntries > bound)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+    }
+
+    [Fact]
+    public void Verdicts_do_not_depend_on_arrival_order_within_the_allowed_lateness()
+    {
+        GenDelayedStream.Sample(stream =>
+        {
+            var inOrder = Decide(stream.Select(s => s.Event).OrderBy(t => t.TransactionDate).ThenBy(t => t.TransactionId, StringComparer.Ordinal));
+            var arrival = stream.OrderBy(s => s.Event.TransactionDate.UtcTicks + s.DelayTicks).Select(s => s.Event);
+            var reordered = Decide(arrival);
+            return inOrder.Count == reordered.Count && inOrder.All(p => reordered[p.Key] == p.Value);
+        });
+    }
+
+    [Fact]
+    public void Two_engines_splitting_accounts_decide_exactly_what_one_does()
+    {
+        GenTransaction.Array[1, 80].Sample(events =>
+        {
+            var one = new DetectionEngine(new DetectionOptions(), TimeProvider.System);
+            var even = new DetectionEngine(new DetectionOptions(), TimeProvider.System);
+            var odd = new DetectionEngine(new DetectionOptions(), TimeProvider.System);
+            foreach (var transaction in events)
+            {
+                var single = Summary(one.Process(transaction));
+                var split = Summary((transaction.AccountId % 2 == 0 ? even : odd).Process(transaction));
+                if (single != split)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+    }
+
+    /// <summary>Through an orderer (as the replay does), then the engine; verdict, score and reasons per transaction id.</summary>
+    private static Dictionary<string, string> Decide(IEnumerable<Transaction> arrivals)
+    {
+        var engine = new DetectionEngine(new DetectionOptions(), TimeProvider.System);
+        var orderer = new EventTimeOrderer(Lateness);
+        var released = new List<Transaction>();
+        var result = new Dictionary<string, string>();
+        foreach (var transaction in arrivals)
+        {
+            orderer.Add(transaction, released);
+        }
+
+        orderer.Flush(released);
+        foreach (var transaction in released)
+        {
+            result[transaction.TransactionId] = Summary(engine.Process(transaction));
+        }
+
+        return result;
+    }
+
+    private static string Summary(Decision d) =>
+        $"{d.Verdict} {d.Score} {d.IsLate} {string.Join(",", d.Reasons.Select(r => $"{r.RuleId}={r.Observed}"))}";
+}

@@ -12,8 +12,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$(pwd)"
 
-# Debian packages the kit needs: kcat (the Kafka command line used in the README and the tests).
-APT_PACKAGES=(kcat)
+# Debian packages the kit needs: kcat (the Kafka command line used in the README and the tests),
+# chromium (the real browser the chart tests render in, driven by Playwright: no browser download).
+APT_PACKAGES=(kcat chromium)
 # Kit libraries packed into the local NuGet feed the notebooks restore from (KitPaths.LocalFeedDirectory).
 PACK_PROJECTS=(lib/FraudDetection/FraudDetection.csproj)
 

@@ -9,7 +9,7 @@ namespace FraudDetection.Stack;
 /// <c>literal"$VARIABLE"</c>, so a dry run prints a script that runs as printed; resolved to the real
 /// text only when the command is executed, so a captured secret is never shown.
 /// </summary>
-public sealed partial class CommandText : IEquatable<CommandText>
+public sealed partial class CommandText
 {
     private readonly IReadOnlyList<Part> parts;
 
@@ -24,9 +24,6 @@ public sealed partial class CommandText : IEquatable<CommandText>
 
     public static CommandText operator +(CommandText left, CommandText right) => new([.. left.parts, .. right.parts]);
 
-    /// <summary>Names of the captured values this word needs.</summary>
-    public IEnumerable<string> Variables => parts.Where(p => p.IsVariable).Select(p => p.Text);
-
     /// <summary>The word with captured values filled in; a value not captured yet is a programming error.</summary>
     public string Resolve(IReadOnlyDictionary<string, string> values) => string.Concat(parts.Select(p =>
         !p.IsVariable ? p.Text
@@ -37,12 +34,6 @@ public sealed partial class CommandText : IEquatable<CommandText>
     public string ToShell() => string.Concat(parts.Select(p => p.IsVariable ? $"\"${p.Text}\"" : Quote(p.Text)));
 
     public override string ToString() => ToShell();
-
-    public bool Equals(CommandText? other) => other is not null && ToShell() == other.ToShell();
-
-    public override bool Equals(object? obj) => Equals(obj as CommandText);
-
-    public override int GetHashCode() => ToShell().GetHashCode(StringComparison.Ordinal);
 
     private static string Quote(string text)
     {

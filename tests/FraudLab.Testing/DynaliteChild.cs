@@ -8,12 +8,14 @@ internal sealed class DynaliteChild : IAsyncDisposable
 {
     private const int PortAttempts = 3;
     private readonly string _record;
+    private readonly string _logFile;
 
-    private DynaliteChild(int pid, int port, string record)
+    private DynaliteChild(int pid, int port, string record, string logFile)
     {
         Pid = pid;
         Port = port;
         _record = record;
+        _logFile = logFile;
     }
 
     public int Pid { get; }
@@ -34,7 +36,7 @@ internal sealed class DynaliteChild : IAsyncDisposable
             var port = TcpPorts.FindFree();
             var spec = DynaliteLaunch.Create(paths.Root, "127.0.0.1", port, dataDirectory: null, Path.Combine(logDirectory, $"dynalite-{port}.log"));
             var pid = BackgroundProcess.Start(spec);
-            var child = new DynaliteChild(pid, port, registry.Record(pid, spec.Markers));
+            var child = new DynaliteChild(pid, port, registry.Record(pid, spec.Markers), spec.LogFile);
             try
             {
                 var options = new DynamoDbOptions { ServiceUrl = child.ServiceUrl };
@@ -53,5 +55,6 @@ internal sealed class DynaliteChild : IAsyncDisposable
     {
         await ProcessTable.TerminateAsync(Pid, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         File.Delete(_record);
+        File.Delete(_logFile);
     }
 }

@@ -83,6 +83,30 @@ public sealed class LocalStackManager(LocalStackSettings settings)
         }
     }
 
+    /// <summary>
+    /// For a stack this kit did not start (the docker compose alternative): waits until both parts answer on the configured
+    /// ports, then creates the topics and the table. Starts nothing and writes no discovery file, so <c>down</c> leaves it alone.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> CreatedTopics, AuditTableStatus Table)> PrepareExternalAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        progress?.Report($"waiting for Kafka on {settings.BootstrapServers} and DynamoDB on {settings.DynamoDbServiceUrl}");
+        var deadline = DateTime.UtcNow + settings.StartTimeout;
+        var kafka = settings.KafkaClient;
+        var dynamo = settings.DynamoDbClient;
+        while (await ServiceProbe.KafkaTopicsAsync(kafka, cancellationToken).ConfigureAwait(false) is null
+            || !await ServiceProbe.DynamoDbAnswersAsync(dynamo, cancellationToken).ConfigureAwait(false))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new LocalStackException($"no external stack answers on {settings.BootstrapServers} and {settings.DynamoDbServiceUrl} within {settings.StartTimeout.TotalSeconds:0} s (docker compose -f assets/docker/docker-compose.yml up -d)");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await CreateResourcesAsync((kafka, dynamo), progress, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Stops what <c>up</c> started (per the discovery file) and removes the file. Nothing running is not an error.</summary>
     public async Task<LocalStackDownResult> DownAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {

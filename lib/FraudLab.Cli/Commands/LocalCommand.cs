@@ -17,6 +17,7 @@ internal static class LocalCommand
     private static readonly Option<string?> StateDir = new("--state-dir") { Description = "Folder for pids, logs, data and the discovery file stack.json (default .fraudlab/local)." };
     private static readonly Option<bool> InMemory = new("--in-memory") { Description = "Keep Kafka data in memory only; nothing survives `local down`." };
     private static readonly Option<string?> DynamoDbPath = new("--dynamodb-path") { Description = "Folder where dynalite keeps its data (default: in memory)." };
+    private static readonly Option<bool> External = new("--external") { Description = "Start nothing: wait for a stack already running on the ports (docker compose) and create the topics and the table there." };
 
     public static Command Create()
     {
@@ -33,11 +34,18 @@ internal static class LocalCommand
     {
         var up = new Command("up", "Start Kafka and DynamoDB in the background, create the topics and the audit table, write the discovery file.")
         {
-            KafkaPort, DynamoDbPort, StateDir, InMemory, DynamoDbPath,
+            KafkaPort, DynamoDbPort, StateDir, InMemory, DynamoDbPath, External,
         };
         up.SetAction(OneLineErrors(async (parse, ct) =>
         {
             var manager = CreateManager(parse);
+            if (parse.GetValue(External))
+            {
+                var (topics, table) = await RunWithStatusAsync("Preparing the external stack", progress => manager.PrepareExternalAsync(progress, ct));
+                CommandRunner.Out.MarkupLineInterpolated($"[green]ready[/] Kafka {manager.Settings.BootstrapServers}, DynamoDB {manager.Settings.DynamoDbServiceUrl}: topics {(topics.Count > 0 ? "created " + string.Join(", ", topics) : "all present")}, table {table.TableName} {(table.Created ? "created" : "present")}");
+                return 0;
+            }
+
             var result = await RunWithStatusAsync("Starting the local stack", progress => manager.UpAsync(progress, ct));
             PrintUp(result, manager.Settings);
             return 0;

@@ -60,6 +60,21 @@ public sealed class LocalCommandTests(LocalUpStack stack) : IClassFixture<LocalU
     }
 
     [Fact]
+    public async Task Up_external_uses_a_running_stack_as_it_is_and_starts_nothing()
+    {
+        // Another state folder: to this invocation the stack is "someone else's", as a docker compose stack would be.
+        var otherState = Directory.CreateTempSubdirectory("fraudlab-cli-external-").FullName;
+        string[] arguments = ["local", "up", "--external", "--state-dir", otherState, .. stack.StackArguments.Skip(2)];
+
+        var external = await ProcessRunner.RunCliAsync(arguments, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(external.ExitCode == 0, external.ToString());
+        Assert.Contains("topics all present, table fraud_audit_table present", external.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(otherState, "stack.json")));
+        Assert.Single(ProcessSearch.Find("dynalite", "--port", stack.DynamoDbPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Kcat_lists_the_workshop_topics()
     {
         var kcat = RequireKcat();

@@ -1,4 +1,5 @@
 using System.Text;
+using FraudLab.Notebooks.Ipynb;
 
 namespace FraudLab.Notebooks.Execution;
 
@@ -33,8 +34,8 @@ internal sealed class ConsoleRouter(TextWriter original, string streamName) : Te
     /// <summary>Installs routers for stdout and stderr; disposing puts the original writers back.</summary>
     public static IDisposable Install()
     {
-        var output = new ConsoleRouter(Console.Out, "stdout");
-        var error = new ConsoleRouter(Console.Error, "stderr");
+        var output = new ConsoleRouter(Console.Out, StreamOutput.Stdout);
+        var error = new ConsoleRouter(Console.Error, StreamOutput.Stderr);
         Console.SetOut(output);
         Console.SetError(error);
         return new Restore(output, error);

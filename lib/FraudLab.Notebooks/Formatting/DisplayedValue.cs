@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FraudLab.Notebooks.Execution;
 using FraudLab.Notebooks.Ipynb;
 
@@ -29,7 +28,7 @@ public sealed class DisplayedValue
     /// <summary>Shows <paramref name="value"/> in place of the previously displayed one.</summary>
     public void Update(object? value)
     {
-        var replacement = new DisplayDataOutput(DisplayFormatter.Format(value, _mimeTypes), new JsonObject());
+        var replacement = new DisplayDataOutput(DisplayFormatter.Format(value, _mimeTypes), []);
         if (_cell is not null && _output is not null)
         {
             _cell.Replace(_output, replacement);

@@ -9,9 +9,7 @@ namespace FraudLab.Notebooks.Formatting;
 public sealed class NotebookGlobals
 {
     /// <summary>Shows a value as a <c>display_data</c> output; returns a handle to update it in place.</summary>
-#pragma warning disable IDE1006 // the name notebooks use
     public DisplayedValue display(object? value, params string[] mimeTypes) => new(value, mimeTypes);
-#pragma warning restore IDE1006
 
     /// <summary>Marks a string as HTML, displayed as <c>text/html</c> as is.</summary>
     public IHtmlContent HTML(string html) => new HtmlString(html);

@@ -7,7 +7,6 @@ public sealed class NotebookCell
 {
     public const string Code = "code";
     public const string Markdown = "markdown";
-    public const string Raw = "raw";
 
     public NotebookCell(string cellType, string source)
     {

@@ -14,12 +14,16 @@ namespace FraudLab.Notebooks.Packages;
 /// and every managed assembly of the output is referenced. Publishing for the current runtime identifier puts
 /// native assets (e.g. librdkafka) next to the assemblies, where <see cref="NativeLibraryProbe"/> finds them.
 /// Restores use their own packages folder so that a local feed re-packed with the same version is never
-/// shadowed by an older extracted copy in the user's global NuGet cache.
+/// shadowed by an older extracted copy in the user's global NuGet cache, and an unreachable source is skipped
+/// (offline, everything may still come from local feeds and that folder).
 /// </summary>
 internal sealed class NuGetRestorer(string cacheRoot)
 {
     private const string ProjectName = "notebook-packages";
     private const string ManifestName = "assemblies.json";
+
+    /// <summary>Part of the cache key: bump it when the generated project changes, so old entries are not reused.</summary>
+    private const string ProjectFormat = "2";
 
     /// <summary><c>$XDG_CACHE_HOME/fraudlab/nuget-scripts</c>, else <c>~/.cache/fraudlab/nuget-scripts</c>.</summary>
     public static string DefaultCacheRoot
@@ -66,7 +70,7 @@ internal sealed class NuGetRestorer(string cacheRoot)
             .AppendJoin('\n', packages.Select(p => $"package {p.Id.ToLowerInvariant()} {p.VersionOrLatest}").Order(StringComparer.Ordinal))
             .Append('\n').AppendJoin('\n', sources.Select(s => $"source {s}"))
             .Append('\n').AppendJoin('\n', feeds.SelectMany(f => f.Fingerprint()))
-            .Append('\n').Append(RuntimeInformation.RuntimeIdentifier).Append(' ').Append(Environment.Version);
+            .Append('\n').Append(RuntimeInformation.RuntimeIdentifier).Append(' ').Append(Environment.Version).Append(' ').Append(ProjectFormat);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
@@ -101,6 +105,7 @@ internal sealed class NuGetRestorer(string cacheRoot)
                 <RestorePackagesPath>{Xml(packagesFolder)}</RestorePackagesPath>
                 <RestoreAdditionalProjectSources>{Xml(string.Join(';', sources))}</RestoreAdditionalProjectSources>
                 <NuGetAudit>false</NuGetAudit>
+                <RestoreIgnoreFailedSources>true</RestoreIgnoreFailedSources>
                 <NoWarn>$(NoWarn);NU1603;NU1701</NoWarn>
               </PropertyGroup>
               <ItemGroup>

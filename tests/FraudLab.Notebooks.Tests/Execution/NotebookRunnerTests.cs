@@ -104,6 +104,18 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task Display_as_the_last_line_shows_the_value_once_and_no_result()
+    {
+        using var notebook = new TestNotebook("display(\"once\")");
+
+        var result = await notebook.RunAsync();
+
+        AssertSucceeded(result);
+        var output = Assert.Single(result.Notebook.Cells[0].Outputs);
+        Assert.Equal("once", Assert.IsType<DisplayDataOutput>(output).Data.Text(MimeBundle.PlainText));
+    }
+
+    [Fact]
     public async Task Stdout_and_stderr_are_captured_in_order_with_displays()
     {
         using var notebook = new TestNotebook("""

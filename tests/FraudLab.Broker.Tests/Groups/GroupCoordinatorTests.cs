@@ -70,20 +70,38 @@ public sealed class GroupCoordinatorTests
     }
 
     [Fact]
-    public async Task RebalanceWaitsForAHandedOutMemberIdUntilItsOwnerJoins()
+    public async Task RebalanceWaitsForAHandedOutMemberIdSoThatItsOwnerJoinsTheSameGeneration()
     {
         await using var scenario = new GroupScenario();
         var a = (await scenario.StableGroupAsync("client-a")).Single();
         var handedOut = await scenario.Coordinator.JoinAsync(JoinRequest("client-b", requireKnownMemberId: true), Token);
         Assert.Equal(GroupState.Stable, scenario.Describe().State); // handing out an id is no reason to rebalance
+        var c = scenario.JoinAsync("client-c");
 
-        Assert.Equal(None, scenario.Heartbeat(a));
+        var rejoined = scenario.JoinAsync("client-a", a.MemberId);
+        Assert.False(rejoined.IsCompleted); // client-b is about to join with its id
         var b = scenario.Coordinator.JoinAsync(JoinRequest("client-b", handedOut.MemberId, requireKnownMemberId: true), Token);
-        Assert.Equal(RebalanceInProgress, scenario.Heartbeat(a));
-        var rejoined = await scenario.JoinAsync("client-a", a.MemberId);
 
-        Assert.Equal(2, rejoined.GenerationId);
-        Assert.Equal(2, (await b).GenerationId);
+        var results = await Task.WhenAll(rejoined, b, c);
+        Assert.All(results, r => Assert.Equal(2, r.GenerationId));
+        Assert.Equal(3, results[0].Members.Count);
+    }
+
+    [Fact]
+    public async Task HandedOutMemberIdThatIsNeverUsedExpiresAfterTheSessionTimeout()
+    {
+        await using var scenario = new GroupScenario();
+        var a = (await scenario.StableGroupAsync("client-a")).Single();
+        var handedOut = await scenario.Coordinator.JoinAsync(JoinRequest("client-b", requireKnownMemberId: true), Token);
+        var c = scenario.JoinAsync("client-c");
+        var rejoined = scenario.JoinAsync("client-a", a.MemberId);
+
+        scenario.Time.Advance(TimeSpan.FromMilliseconds(SessionTimeoutMs));
+
+        Assert.Equal(2, (await rejoined).Members.Count);
+        Assert.Equal(2, (await c).GenerationId);
+        var late = await scenario.Coordinator.JoinAsync(JoinRequest("client-b", handedOut.MemberId, requireKnownMemberId: true), Token);
+        Assert.Equal(UnknownMemberId, late.ErrorCode);
     }
 
     [Fact]

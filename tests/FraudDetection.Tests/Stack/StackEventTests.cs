@@ -33,17 +33,6 @@ public sealed class StackEventTests
     }
 
     [Fact]
-    public void The_tracker_reports_each_event_once_after_the_baseline()
-    {
-        var events = StackEvent.ParseAll(StackFixtures.Read("describe-stack-events.json"));
-        var tracker = new StackEventTracker();
-        tracker.Baseline(events.Take(2));
-
-        Assert.Equal(events.Skip(2), tracker.TakeNew(events.AsEnumerable().Reverse()));
-        Assert.Empty(tracker.TakeNew(events));
-    }
-
-    [Fact]
     public void Malformed_output_is_one_clear_error()
     {
         var error = Assert.Throws<StackException>(() => StackEvent.ParseAll("""{"StackEvents":[{"Timestamp":"yesterday"}]}"""));

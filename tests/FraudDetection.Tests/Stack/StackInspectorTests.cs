@@ -1,4 +1,3 @@
-using FraudDetection.Configuration;
 using FraudDetection.Stack;
 
 namespace FraudDetection.Tests.Stack;
@@ -108,38 +107,5 @@ public sealed class StackInspectorTests
         var error = await Assert.ThrowsAsync<StackException>(() => new StackInspector(new AwsCliRunner(runner), Stack).DescribeAsync(TestContext.Current.CancellationToken));
 
         Assert.StartsWith("'aws cloudformation describe-stacks' failed: An error occurred (AccessDenied)", error.Message);
-    }
-
-    [Fact]
-    public async Task The_saved_file_is_what_KitConfiguration_reads_in_aws_mode()
-    {
-        var root = Directory.CreateTempSubdirectory("fraudlab-stack-");
-        try
-        {
-            var paths = new KitPaths(root.FullName);
-            Directory.CreateDirectory(paths.AssetsDirectory);
-            File.Copy(Path.Combine(KitPaths.TryFindRoot(AppContext.BaseDirectory)!, "assets", "appsettings.json"), paths.SettingsFile);
-            var runner = new RecordingProcessRunner().AnswerFixture(DescribeJson, "describe-stacks.json");
-            var configuration = await new StackInspector(new AwsCliRunner(runner), Stack).OutputsAsync(TestContext.Current.CancellationToken);
-
-            var saved = await configuration.SaveAsync(paths, TestContext.Current.CancellationToken);
-            var kit = KitConfiguration.Load(KitMode.Aws, paths: paths);
-
-            Assert.Equal(paths.AwsOutputsFile, saved);
-            Assert.Equal("sasl_ssl", kit.Kafka.SecurityProtocol);
-            Assert.Equal("SCRAM-SHA-512", kit.Kafka.SaslMechanism);
-            Assert.StartsWith("b-1.fraudlabworkshopkafka", kit.Kafka.BootstrapServers);
-            Assert.True(string.IsNullOrEmpty(kit.DynamoDb.ServiceUrl), $"ServiceUrl should be empty in aws mode, was {kit.DynamoDb.ServiceUrl}");
-            Assert.Equal("eu-west-1", kit.DynamoDb.Region);
-            Assert.Equal("fraud_audit_table", kit.AuditTable.TableName);
-            Assert.Equal(2, kit.Topics.ReplicationFactor);
-            Assert.Equal("Demo_transactions", kit.Topics.Transactions);
-            Assert.Equal("fraudlab-workshop", kit.Get<StackOptions>(StackOptions.Section).Name);
-            Assert.DoesNotContain("password", await File.ReadAllTextAsync(saved, TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
     }
 }

@@ -35,14 +35,4 @@ public sealed class SystemProcessRunnerTests
         Assert.Contains("aws configure", message);
         Assert.DoesNotContain('\n', message);
     }
-
-    [Theory]
-    [InlineData("", "\nAn error occurred (AccessDenied)\n", "An error occurred (AccessDenied)")]
-    [InlineData("  Restore complete\n/kit/App.csproj : error NETSDK1013: bad framework\n    1 Error(s)\n", "", "/kit/App.csproj : error NETSDK1013: bad framework")]
-    [InlineData("last words\n\n", "", "last words")]
-    [InlineData("", "", "exit code 7")]
-    public void A_failure_summary_is_the_most_telling_line(string output, string error, string expected)
-    {
-        Assert.Equal(expected, new ProcessResult(7, output, error).ErrorSummary);
-    }
 }

@@ -99,7 +99,9 @@ public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFra
             var handler = apis.Find(header.ApiKey, header.ApiVersion);
             if (handler is null)
             {
-                logger.LogWarning("Client {Remote} ({ClientId}) asked for unsupported API {ApiKey} v{Version}; answered UNSUPPORTED_VERSION",
+                // ApiVersions above v2 is every modern client's opening move, not a problem worth a warning.
+                logger.Log(header.ApiKey == ApiKey.ApiVersions ? LogLevel.Debug : LogLevel.Warning,
+                    "Client {Remote} ({ClientId}) asked for unsupported API {ApiKey} v{Version}; answered UNSUPPORTED_VERSION",
                     _remote, _clientId, (short)header.ApiKey, header.ApiVersion);
                 ApiVersionsApi.WriteUnsupportedVersion(response);
             }

@@ -35,7 +35,7 @@ internal sealed class NotebookExecution
 
     public async Task<IReadOnlyList<CellOutcome>> RunAsync(CancellationToken cancellationToken)
     {
-        _routing.Enter();
+        using var running = _routing.Enter();
         var outcomes = new List<CellOutcome>();
         var collectors = new List<(NotebookCell Cell, CellOutputCollector Outputs)>();
         var stopped = false;

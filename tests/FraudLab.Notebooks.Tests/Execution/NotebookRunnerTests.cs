@@ -158,6 +158,22 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task A_write_from_a_thread_without_execution_context_lands_in_the_running_cell()
+    {
+        // Like a native library's callback thread: no execution context flows into it.
+        using var notebook = new TestNotebook("""
+            var written = new TaskCompletionSource();
+            ThreadPool.UnsafeQueueUserWorkItem(_ => { Console.Error.WriteLine("native log line"); written.SetResult(); }, null);
+            await written.Task;
+            """);
+
+        var result = await notebook.RunAsync();
+
+        AssertSucceeded(result);
+        Assert.Equal("native log line\n", Stream(result.Notebook.Cells[0], StreamOutput.Stderr));
+    }
+
+    [Fact]
     public async Task Time_magic_shows_the_wall_time()
     {
         using var notebook = new TestNotebook("#!time\nawait Task.Delay(5);");

@@ -65,7 +65,7 @@ public sealed class KafkaBroker : IAsyncDisposable
                 ? new InMemoryGroupStore()
                 : new FileGroupStore(Path.Combine(Path.GetFullPath(options.DataDirectory!), "groups"), loggerFactory.CreateLogger<FileGroupStore>());
             var groups = new GroupCoordinator(groupStore, TimeProvider.System, loggerFactory.CreateLogger<GroupCoordinator>());
-            var context = new BrokerContext(options, topics, TimeProvider.System) { Port = server.Endpoint.Port };
+            var context = new BrokerContext(options, topics) { Port = server.Endpoint.Port };
             var broker = new KafkaBroker(topics, groups, groupStore, server, logger)
             {
                 BootstrapServers = $"{context.AdvertisedHost}:{server.Endpoint.Port}",

@@ -34,8 +34,6 @@ public sealed class TopicRegistry : IDisposable
 
     public IReadOnlyCollection<Topic> All => _topics.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
-    public BrokerOptions Options => _options;
-
     public bool TryGet(string name, out Topic topic) => _topics.TryGetValue(name, out topic!);
 
     /// <summary>The topic, created with broker defaults if auto-creation is on and the name is legal.</summary>

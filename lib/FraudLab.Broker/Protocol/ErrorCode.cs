@@ -7,14 +7,8 @@ public static class ErrorCode
     public const short OffsetOutOfRange = 1;
     public const short CorruptMessage = 2;
     public const short UnknownTopicOrPartition = 3;
-    public const short InvalidFetchSize = 4;
-    public const short LeaderNotAvailable = 5;
-    public const short RequestTimedOut = 7;
-    public const short MessageTooLarge = 10;
     public const short CoordinatorNotAvailable = 15;
-    public const short NotCoordinator = 16;
     public const short InvalidTopic = 17;
-    public const short RecordListTooLarge = 18;
     public const short InvalidRequiredAcks = 21;
     public const short UnsupportedVersion = 35;
     public const short TopicAlreadyExists = 36;

@@ -57,12 +57,6 @@ public sealed class ResponseWriter : IDisposable
         value.CopyTo(Reserve(value.Length));
     }
 
-    public void WriteNullableBytes(byte[]? value)
-    {
-        if (value is null) WriteInt32(-1);
-        else WriteBytes(value);
-    }
-
     public void WriteArrayCount(int count) => WriteInt32(count);
 
     /// <summary>Writes a records field whose content is stored batch bytes, referenced rather than copied when large.</summary>

@@ -3,7 +3,7 @@ using FraudLab.Broker.Log;
 namespace FraudLab.Broker.Server;
 
 /// <summary>What request handlers share: the topics, the options, and how clients reach this node.</summary>
-public sealed class BrokerContext(BrokerOptions options, TopicRegistry topics, TimeProvider time)
+public sealed class BrokerContext(BrokerOptions options, TopicRegistry topics)
 {
     /// <summary>The single node's id; it leads every partition and coordinates every group.</summary>
     public const int NodeId = 0;
@@ -14,8 +14,6 @@ public sealed class BrokerContext(BrokerOptions options, TopicRegistry topics, T
     public BrokerOptions Options { get; } = options;
 
     public TopicRegistry Topics { get; } = topics;
-
-    public TimeProvider Time { get; } = time;
 
     /// <summary>Host put in Metadata and FindCoordinator answers.</summary>
     public string AdvertisedHost => Options.AdvertisedHost ?? (Options.Host is "0.0.0.0" or "::" ? "127.0.0.1" : Options.Host);

@@ -7,7 +7,8 @@ namespace FraudDetection.Detection.Windows;
 /// allowed lateness) for verdicts that do not depend on arrival order. An event is held until its account's watermark
 /// (newest event time minus the allowed lateness) passes it, then released; equal times are released in
 /// <see cref="Transaction.TransactionId"/> order. An event already behind the watermark on arrival is released at
-/// once (the engine will count it late). <see cref="Flush"/> releases everything, in order, at the end of input.
+/// once, after its account's held events, so the engine counts it late as well. <see cref="Flush"/> releases
+/// everything, in order, at the end of input.
 /// </summary>
 public sealed class EventTimeOrderer(TimeSpan allowedLateness)
 {
@@ -28,6 +29,10 @@ public sealed class EventTimeOrderer(TimeSpan allowedLateness)
         var ticks = transaction.TransactionDate.UtcTicks;
         if (pending.MaxTicks != long.MinValue && ticks < pending.MaxTicks - allowedLateness.Ticks)
         {
+            // Late: release the account's held events first, so the engine has seen its newest time and judges it late too.
+            released.AddRange(pending.Events);
+            Count -= pending.Events.Count;
+            pending.Events.Clear();
             released.Add(transaction);
             return;
         }

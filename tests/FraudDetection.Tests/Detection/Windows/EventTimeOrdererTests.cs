@@ -38,16 +38,20 @@ public sealed class EventTimeOrdererTests
     }
 
     [Fact]
-    public void Events_behind_the_watermark_pass_straight_through()
+    public void Events_behind_the_watermark_pass_straight_through_after_their_account()
     {
         var orderer = new EventTimeOrderer(Lateness);
         var released = new List<Transaction>();
-        orderer.Add(Tx.At(1, 100), released);
+        var newest = Tx.At(1, 100);
+        var other = Tx.At(2, 100);
+        orderer.Add(newest, released);
+        orderer.Add(other, released);
         var late = Tx.At(1, 10);
 
         orderer.Add(late, released);
 
-        Assert.Equal([late], released);
+        Assert.Equal([newest, late], released);
+        Assert.Equal(1, orderer.Count);
     }
 
     [Fact]

@@ -125,6 +125,42 @@ public sealed class KafkaBrokerTests
         }
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task AConsumerGroupAcrossARestartNeverGetsACommittedMessageAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDirectory();
+        var options = new BrokerOptions { Port = FreePort(), DataDirectory = data.Path };
+        var broker = await KafkaBroker.StartAsync(options, ct: ct);
+        await CreateTopicAsync(broker, "group-restart", partitions: 2);
+        var received = new ConcurrentQueue<(int Partition, long Offset)>();
+        var committed = new ConcurrentQueue<(int Partition, long Offset)>();
+        var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        {
+            BootstrapServers = broker.BootstrapServers, GroupId = "survivor", EnableAutoCommit = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest, HeartbeatIntervalMs = 250, ReconnectBackoffMaxMs = 100,
+        }).Build();
+        using (var member = new Conformance.GroupMember(consumer, "group-restart", received, committed))
+        {
+            await ProduceAsync(broker, "group-restart", 0, 100);
+            while (received.Count < 50) await Task.Delay(10, ct);
+            await broker.StopAsync();
+            broker = await KafkaBroker.StartAsync(options, ct: ct);
+            await ProduceAsync(broker, "group-restart", 100, 100);
+            // Done when all 200 arrived and the last message of each partition is committed (so is every earlier position).
+            while (received.Distinct().Count() < 200
+                || received.GroupBy(r => r.Partition).Any(p => !committed.Contains(p.MaxBy(r => r.Offset))))
+            {
+                Assert.Null(member.Failure);
+                await Task.Delay(10, ct);
+            }
+        }
+        await broker.DisposeAsync();
+
+        Assert.Equal(200, received.Distinct().Count());
+        Assert.Equal(committed.Count, committed.Distinct().Count()); // a committed position is never delivered and committed twice
+    }
+
     [Fact]
     public async Task AnInMemoryBrokerBindsAFreePortAndCompletesWhenStopped()
     {

@@ -95,9 +95,9 @@ install_npm_packages() {
 }
 
 build_kit() {
-  step "dotnet build $SOLUTION"
-  run_logged dotnet-restore dotnet restore "$SOLUTION"
-  run_logged dotnet-build dotnet build "$SOLUTION" --no-restore -c "$CONFIGURATION"
+  step "dotnet restore + build $SOLUTION"
+  # One command restores and builds; a build with nothing changed is incremental.
+  run_logged dotnet-build dotnet build "$SOLUTION" -c "$CONFIGURATION"
   [ -f "$CLI" ] || fail "the build produced no $CLI"
 }
 

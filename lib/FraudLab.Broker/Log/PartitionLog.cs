@@ -203,6 +203,7 @@ public sealed class PartitionLog : IDisposable
 
     private LogSegment Roll(long baseOffset)
     {
+        if (_segments.Count > 0) _segments[^1].Storage.Flush(); // a full segment is synced once, when it closes
         var segment = new LogSegment(baseOffset, _directory.CreateSegment(Topic, Partition, baseOffset));
         _segments.Add(segment);
         _lastWrite[segment] = _time.GetUtcNow();

@@ -27,32 +27,36 @@ internal static class ReplayCommand
         {
             Input, Flags, Rules, Output, Errors,
         };
+
+        // Expected failures are turned into the one-line error here: System.CommandLine's own handler would print a stack trace.
         command.SetAction(parse =>
         {
-            var request = new ReplayRequest(
-                Existing(parse.GetValue(Input)!, "--input").FullName,
-                parse.GetValue(Output)!.FullName,
-                parse.GetValue(Flags) is { } flags ? Existing(flags, "--flags").FullName : null,
-                parse.GetValue(Rules) is { } rules ? Existing(rules, "--rules").FullName : null,
-                parse.GetValue(Errors)?.FullName);
-            var options = KitConfiguration.Load().Get<DetectionOptions>(DetectionOptions.Section);
-
-            ReplaySummary summary;
             try
             {
-                summary = new ReplayRunner(options).Run(request);
+                return Run(parse);
             }
-            catch (ReplayException ex)
+            catch (Exception ex) when (ex is CliException or KitConfigurationException or ReplayException)
             {
-                throw new CliException(ex.Message);
+                return CommandRunner.Fail(ex.Message);
             }
-
-            Print(summary, request);
-            return summary.Events > 0
-                ? 0
-                : CommandRunner.Fail($"no valid transaction in {request.InputPath}" + (summary.ErrorsPath is { } path ? $" (see {path})" : string.Empty));
         });
         return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var request = new ReplayRequest(
+            Existing(parse.GetValue(Input)!, "--input").FullName,
+            parse.GetValue(Output)!.FullName,
+            parse.GetValue(Flags) is { } flags ? Existing(flags, "--flags").FullName : null,
+            parse.GetValue(Rules) is { } rules ? Existing(rules, "--rules").FullName : null,
+            parse.GetValue(Errors)?.FullName);
+        var options = KitConfiguration.Load().Get<DetectionOptions>(DetectionOptions.Section);
+        var summary = new ReplayRunner(options).Run(request);
+        Print(summary, request);
+        return summary.Events > 0
+            ? 0
+            : CommandRunner.Fail($"no valid transaction in {request.InputPath}" + (summary.ErrorsPath is { } path ? $" (see {path})" : string.Empty));
     }
 
     private static FileInfo Existing(FileInfo file, string option) =>

@@ -38,7 +38,7 @@ public sealed class KitConfiguration
         paths ??= KitPaths.Discover();
 
         // First pass: files and environment only, to learn the mode.
-        var basic = BaseBuilder(paths, overrides).Build();
+        var basic = Build(BaseBuilder(paths, overrides));
         var resolvedMode = mode ?? ParseMode(basic[ModeKey]);
 
         var builder = new ConfigurationBuilder();
@@ -53,7 +53,7 @@ public sealed class KitConfiguration
         }
 
         builder.AddInMemoryCollection(new Dictionary<string, string?> { [ModeKey] = resolvedMode.ToString().ToLowerInvariant() });
-        return new KitConfiguration(builder.Build(), paths, resolvedMode);
+        return new KitConfiguration(Build(builder), paths, resolvedMode);
     }
 
     /// <summary>Wraps an existing configuration (tests, hosts that build their own).</summary>
@@ -106,6 +106,20 @@ public sealed class KitConfiguration
         "aws" => KitMode.Aws,
         _ => throw new KitConfigurationException($"invalid configuration: Mode must be 'local' or 'aws', not '{value}'"),
     };
+
+    /// <summary>A malformed JSON file (settings, discovery file, stack outputs) becomes one line naming the file.</summary>
+    private static IConfigurationRoot Build(IConfigurationBuilder builder)
+    {
+        try
+        {
+            return builder.Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            var detail = ex.InnerException is { } inner ? $": {inner.Message}" : "";
+            throw new KitConfigurationException($"{ex.Message.TrimEnd('.')}{detail}", ex);
+        }
+    }
 
     private static ConfigurationBuilder BaseBuilder(KitPaths paths, IReadOnlyDictionary<string, string?>? overrides)
     {

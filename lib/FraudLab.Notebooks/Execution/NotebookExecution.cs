@@ -36,6 +36,7 @@ internal sealed class NotebookExecution
     public async Task<IReadOnlyList<CellOutcome>> RunAsync(CancellationToken cancellationToken)
     {
         using var running = _routing.Enter();
+        await _session.StartAsync(cancellationToken);
         var outcomes = new List<CellOutcome>();
         var collectors = new List<(NotebookCell Cell, CellOutputCollector Outputs)>();
         var stopped = false;
@@ -112,16 +113,19 @@ internal sealed class NotebookExecution
 
         var executionCount = ++_executionCount;
         cell.ExecutionCount = executionCount;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = Task.Run(() => ExecuteAsync(directives, number, executionCount, outputs, timeout.Token), CancellationToken.None);
+        // A cell cannot be aborted: on timeout it is abandoned (still running, its token cancelled, its state
+        // never kept), so its token source is disposed only when the cell finished.
+        var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var work = Task.Run(() => ExecuteAsync(directives, number, executionCount, outputs, abandon.Token), CancellationToken.None);
         ErrorOutput? error;
         try
         {
             error = await work.WaitAsync(_options.CellTimeout, cancellationToken);
+            abandon.Dispose();
         }
         catch (TimeoutException)
         {
-            await timeout.CancelAsync(); // the session keeps the state from before this cell
+            await abandon.CancelAsync();
             error = CellErrors.Message(number, "TimeoutException", $"did not finish within {_options.CellTimeout.TotalSeconds:0.###} s");
         }
 

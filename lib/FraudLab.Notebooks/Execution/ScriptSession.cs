@@ -39,6 +39,8 @@ internal sealed class ScriptSession
     private ScriptOptions _options;
     private ScriptState<object>? _state;
 
+    private ScriptState<object> State => _state ?? throw new InvalidOperationException("the session is not started");
+
     public ScriptSession(string baseDirectory)
     {
         _options = ScriptOptions.Default
@@ -52,6 +54,13 @@ internal sealed class ScriptSession
             .WithFileEncoding(Encoding.UTF8)
             .WithOptimizationLevel(OptimizationLevel.Debug);
     }
+
+    /// <summary>
+    /// Starts the kernel: compiles and runs an empty submission, so that loading the compiler and the
+    /// references (seconds on a cold process) is not charged to the first cell's timeout.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        _state = await CSharpScript.RunAsync("", _options, _globals, typeof(NotebookGlobals), cancellationToken);
 
     /// <summary>Adds assembly files (from <c>#r</c> or a package restore) to every following cell.</summary>
     public void AddReferences(IEnumerable<string> paths)
@@ -69,10 +78,7 @@ internal sealed class ScriptSession
     /// </summary>
     public Submission Compile(string code, string sourceName)
     {
-        var options = _options.WithFilePath(sourceName);
-        var script = _state is null
-            ? CSharpScript.Create(code, options, typeof(NotebookGlobals))
-            : _state.Script.ContinueWith(code, options);
+        var script = State.Script.ContinueWith(code, _options.WithFilePath(sourceName));
         var diagnostics = script.Compile();
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         return new Submission(script, errors, errors.Count == 0 && HasTrailingValue(script.GetCompilation()));
@@ -96,9 +102,7 @@ internal sealed class ScriptSession
     /// <remarks>The new state is kept only if <paramref name="keepState"/> still says so when the cell ends (not after a timeout).</remarks>
     public async Task<SubmissionResult> RunAsync(Submission submission, Func<bool> keepState, CancellationToken cancellationToken)
     {
-        var state = _state is null
-            ? await submission.Script.RunAsync(_globals, _ => true, cancellationToken)
-            : await submission.Script.RunFromAsync(_state, _ => true, cancellationToken);
+        var state = await submission.Script.RunFromAsync(State, _ => true, cancellationToken);
         if (keepState())
         {
             _state = state;

@@ -89,10 +89,12 @@ public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFra
         var rented = ArrayPool<byte>.Shared.Rent(length);
         frame.CopyTo(rented);
         RequestHeader header = default;
+        var what = "request header";
         try
         {
             var reader = new KafkaReader(rented.AsSpan(0, length));
             header = RequestHeader.Read(ref reader);
+            what = $"{header.ApiKey} v{header.ApiVersion} request (correlation id {header.CorrelationId})";
             _clientId ??= header.ClientId;
             _requests++;
             using var response = new ResponseWriter(header.CorrelationId);
@@ -115,12 +117,12 @@ public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFra
         }
         catch (MalformedRequestException e)
         {
-            return $"malformed {header.ApiKey} v{header.ApiVersion} request (correlation id {header.CorrelationId}): {e.Message}";
+            return $"malformed {what}: {e.Message}";
         }
         catch (Exception e) when (e is not (OperationCanceledException or SocketException or IOException or ObjectDisposedException))
         {
-            logger.LogError(e, "{ApiKey} v{Version} from {Remote} ({ClientId}) failed", header.ApiKey, header.ApiVersion, _remote, _clientId);
-            return $"{header.ApiKey} v{header.ApiVersion} failed: {e.Message}";
+            logger.LogError(e, "{Request} from {Remote} ({ClientId}) failed", what, _remote, _clientId);
+            return $"{what} failed: {e.Message}";
         }
         finally
         {

@@ -59,6 +59,17 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFrameTooShortForItsHeaderSaysSo()
+    {
+        using var client = await RawKafkaClient.ConnectAsync(_broker, Ct);
+        // 10 bytes: api key, version, correlation id, then a client id length of 50 with no bytes behind it.
+        await client.SendAsync([0, 0, 0, 10, 0, 3, 0, 1, 0, 0, 0, 9, 0, 50], Ct);
+        Assert.Null(await client.ReceiveAsync(Ct));
+        var warning = Assert.Single(_logs.Warnings);
+        Assert.True(warning.Contains("malformed request header"), warning);
+    }
+
+    [Fact]
     public async Task ATruncatedFrameFromAClosingClientHarmsNobody()
     {
         using (var client = await RawKafkaClient.ConnectAsync(_broker, Ct))

@@ -162,6 +162,24 @@ public sealed class KafkaBrokerTests
     }
 
     [Fact]
+    public async Task ADeletedTopicCreatedAgainStartsEmpty()
+    {
+        using var data = new TempDirectory();
+        await using var broker = await KafkaBroker.StartAsync(new BrokerOptions { Port = 0, DataDirectory = data.Path }, ct: Ct);
+        await CreateTopicAsync(broker, "again", partitions: 1);
+        await ProduceAsync(broker, "again", 0, 5);
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = broker.BootstrapServers }).Build();
+        await admin.DeleteTopicsAsync(["again"]);
+        Assert.False(Directory.Exists(Path.Combine(data.Path, "topics", "again")));
+
+        await CreateTopicAsync(broker, "again", partitions: 1);
+        await ProduceAsync(broker, "again", 100, 1);
+        Assert.Equal(["100"], ReadAll(broker, "again", 1));
+        using var consumer = NewConsumer(broker.BootstrapServers, "unused");
+        Assert.Equal(1, consumer.QueryWatermarkOffsets(new TopicPartition("again", 0), TimeSpan.FromSeconds(10)).High.Value);
+    }
+
+    [Fact]
     public async Task AnInMemoryBrokerBindsAFreePortAndCompletesWhenStopped()
     {
         await using var broker = await KafkaBroker.StartAsync(new BrokerOptions { Port = 0, InMemory = true }, ct: Ct);

@@ -246,6 +246,24 @@ public abstract class KafkaConformanceSuite
     }
 
     [Fact]
+    public async Task AdminRefusesIllegalTopicNamesAndConfigs()
+    {
+        using var admin = NewAdmin();
+        var badName = await Assert.ThrowsAsync<CreateTopicsException>(() =>
+            admin.CreateTopicsAsync([new TopicSpecification { Name = "no/slashes", NumPartitions = 1, ReplicationFactor = 1 }]));
+        Assert.Equal(ErrorCode.TopicException, badName.Results[0].Error.Code);
+        var badConfig = await Assert.ThrowsAsync<CreateTopicsException>(() => admin.CreateTopicsAsync([new TopicSpecification
+        {
+            Name = NewTopicName("config"), NumPartitions = 1, ReplicationFactor = 1,
+            Configs = new Dictionary<string, string> { ["retention.ms"] = "a week" },
+        }]));
+        Assert.Equal(ErrorCode.InvalidConfig, badConfig.Results[0].Error.Code);
+        var badPartitions = await Assert.ThrowsAsync<CreateTopicsException>(() =>
+            admin.CreateTopicsAsync([new TopicSpecification { Name = NewTopicName("partitions"), NumPartitions = 0, ReplicationFactor = 1 }]));
+        Assert.Equal(ErrorCode.InvalidPartitions, badPartitions.Results[0].Error.Code);
+    }
+
+    [Fact]
     public async Task AdminDescribesTheBroker()
     {
         using var admin = NewAdmin();

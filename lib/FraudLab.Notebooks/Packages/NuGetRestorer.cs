@@ -23,7 +23,7 @@ internal sealed class NuGetRestorer(string cacheRoot)
     private const string ManifestName = "assemblies.json";
 
     /// <summary>Part of the cache key: bump it when the generated project changes, so old entries are not reused.</summary>
-    private const string ProjectFormat = "2";
+    private const string ProjectFormat = "3";
 
     /// <summary><c>$XDG_CACHE_HOME/fraudlab/nuget-scripts</c>, else <c>~/.cache/fraudlab/nuget-scripts</c>.</summary>
     public static string DefaultCacheRoot
@@ -128,7 +128,13 @@ internal sealed class NuGetRestorer(string cacheRoot)
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(project)!,
         };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", output, "-nologo", "-v", "q", "-clp:NoSummary" })
+        // No build servers: a restore is rare (cached), and a notebook run should leave no daemon processes behind.
+        string[] arguments =
+        [
+            "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", output,
+            "-nologo", "-v", "q", "-clp:NoSummary", "-nodeReuse:false", "-p:UseSharedCompilation=false",
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace FraudLab.Cli.Commands;
 
 /// <summary>
-/// <c>fraudlab local up|down|status|kafka</c>: the embedded local stack (the kit's Kafka broker + dynalite).
+/// <c>fraudlab local up|down|status|check|kafka</c>: the embedded local stack (the kit's Kafka broker + dynalite).
 /// The work is done by <see cref="LocalStackManager"/>; this file only parses options and prints.
 /// </summary>
 internal static class LocalCommand

@@ -92,9 +92,10 @@ public sealed class FraudProcessor : IDisposable
             _ready.TrySetResult();
             _logger.LogInformation("processor {Instance} started in group {Group}", _settings.Processor.ResolvedInstanceId, _settings.Processor.GroupId);
 
-            // Consume blocks its thread; keep it off the thread pool.
-            await Task.Factory.StartNew(() => session.RunAsync(rulePartitions), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-                .Unwrap().ConfigureAwait(false);
+            // The loop blocks its thread (Consume, acknowledgement waits): a dedicated one, never a thread-pool thread,
+            // so a busy processor cannot starve the pool that DynamoDB calls and the host's own tasks run on.
+            await Task.Factory.StartNew(() => session.Run(rulePartitions), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -89,7 +89,8 @@ internal sealed class ProcessorSession : IDisposable
     /// <summary>Partition numbers this instance holds now (its own thread updates them on rebalances).</summary>
     public IReadOnlyList<int> Partitions => Volatile.Read(ref _partitions);
 
-    public async Task RunAsync(int rulePartitions)
+    /// <summary>Runs the loop on the calling thread (a dedicated one: Consume and the sink waits block it) until stopped.</summary>
+    public void Run(int rulePartitions)
     {
         foreach (var rule in _rules.Start(rulePartitions, _stopping))
         {
@@ -112,8 +113,8 @@ internal sealed class ProcessorSession : IDisposable
                 }
 
                 Process();
-                await _retry.RunAsync(_consumer, ct => { _producer.WaitForAcknowledgements(ct); return default; }, _stopping).ConfigureAwait(false);
-                await _retry.RunAsync(_consumer, ct => new ValueTask(_audit.WriteAsync(_auditItems, ct)), _stopping).ConfigureAwait(false);
+                _retry.Run(_consumer, _producer.WaitForAcknowledgements, _stopping);
+                _retry.Run(_consumer, ct => _audit.WriteAsync(_auditItems, ct).GetAwaiter().GetResult(), _stopping);
                 Commit();
                 Publish();
             }

@@ -42,14 +42,14 @@ internal sealed class SinkRetry
     }
 
     /// <summary>Runs <paramref name="sink"/> until it succeeds; the consumer is paused from the first failure until then.</summary>
-    public async Task RunAsync(IConsumer<byte[]?, InputRecord> consumer, Func<CancellationToken, ValueTask> sink, CancellationToken cancellationToken)
+    public void Run(IConsumer<byte[]?, InputRecord> consumer, Action<CancellationToken> sink, CancellationToken cancellationToken)
     {
-        await _pipeline.ExecuteAsync(
-            async ct =>
+        _pipeline.Execute(
+            ct =>
             {
                 try
                 {
-                    await sink(ct).ConfigureAwait(false);
+                    sink(ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -57,7 +57,7 @@ internal sealed class SinkRetry
                     throw;
                 }
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         Resume();
     }
 

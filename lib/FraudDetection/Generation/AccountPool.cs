@@ -63,7 +63,7 @@ internal sealed class AccountPool
         {
             ip = internet.Ip();
         }
-        while (denied.TryMatch(System.Net.IPAddress.Parse(ip), out _));
+        while (denied.TryMatch(ip, out _));
 
         var profile = new AccountProfile(
             accountId,

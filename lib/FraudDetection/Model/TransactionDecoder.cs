@@ -370,11 +370,29 @@ public static class TransactionDecoder
 
     private static Field FieldOf(ref Utf8JsonReader reader)
     {
-        for (var i = 0; i < FieldNames.Length; i++)
+        if (reader.ValueIsEscaped)
         {
-            if (reader.ValueTextEquals(FieldNames[i]))
+            for (var i = 0; i < FieldNames.Length; i++)
             {
-                return (Field)(i + 1);
+                if (reader.ValueTextEquals(FieldNames[i]))
+                {
+                    return (Field)(i + 1);
+                }
+            }
+
+            return Field.Unknown;
+        }
+
+        // Hot path: only the names of the same length are compared (one to three of them).
+        var name = reader.ValueSpan;
+        if (name.Length < FieldsByLength.Length)
+        {
+            foreach (var field in FieldsByLength[name.Length])
+            {
+                if (name.SequenceEqual(FieldNames[(int)field - 1]))
+                {
+                    return field;
+                }
             }
         }
 
@@ -395,6 +413,20 @@ public static class TransactionDecoder
         "Latitude"u8.ToArray(), "Longitude"u8.ToArray(), "City"u8.ToArray(), "Country"u8.ToArray(), "Ip_Address"u8.ToArray(),
         "Device"u8.ToArray(), "Card_Bin"u8.ToArray(), "Email"u8.ToArray(), "Created_At"u8.ToArray(),
     ];
+
+    /// <summary>Fields indexed by the byte length of their JSON name.</summary>
+    private static readonly Field[][] FieldsByLength = BuildFieldsByLength();
+
+    private static Field[][] BuildFieldsByLength()
+    {
+        var byLength = new List<Field>[FieldNames.Max(n => n.Length) + 1];
+        for (var i = 0; i < FieldNames.Length; i++)
+        {
+            (byLength[FieldNames[i].Length] ??= []).Add((Field)(i + 1));
+        }
+
+        return Array.ConvertAll(byLength, list => list?.ToArray() ?? []);
+    }
 
     private enum Field
     {

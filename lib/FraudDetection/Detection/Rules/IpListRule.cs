@@ -1,4 +1,3 @@
-using System.Net;
 using FraudDetection.Model;
 
 namespace FraudDetection.Detection.Rules;
@@ -21,17 +20,17 @@ internal sealed class IpListRule(IpListOptions options) : IAccountRule
     public Reason? Evaluate(in RuleInput input)
     {
         var ip = input.Transaction.IpAddress;
-        if (ip is null || (deny.IsEmpty && allow.IsEmpty) || !IPAddress.TryParse(ip, out var address))
+        if (ip is null || (deny.IsEmpty && allow.IsEmpty))
         {
             return null;
         }
 
-        if (deny.TryMatch(address, out var denied))
+        if (deny.TryMatch(ip, out var denied))
         {
             return Match($"IP {ip} is on the deny list ({denied})");
         }
 
-        return !allow.IsEmpty && !allow.TryMatch(address, out _) ? Match($"IP {ip} is not on the allow list") : null;
+        return !allow.IsEmpty && !allow.TryMatch(ip, out _) ? Match($"IP {ip} is not on the allow list") : null;
     }
 
     private Reason Match(string description) => new() { RuleId = Id, Description = description, Observed = 1, Threshold = 1 };

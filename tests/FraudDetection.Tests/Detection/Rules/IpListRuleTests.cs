@@ -34,6 +34,21 @@ public sealed class IpListRuleTests
         Assert.Single(engine.Process(Tx.At(1, 2, ip: "2001:db8::1")).Reasons);
     }
 
+    [Theory]
+    [InlineData("0.0.0.0/0", "8.8.8.8", true)]
+    [InlineData("0.0.0.0/0", "2001:db8::1", false)]
+    [InlineData("10.0.0.0/8", "10.255.255.255", true)]
+    [InlineData("10.0.0.0/8", "11.0.0.0", false)]
+    [InlineData("10.0.0.0/8", "10.0.0.256", false)]
+    [InlineData("10.0.0.0/8", "10.0.0", false)]
+    [InlineData("192.0.2.1", "192.0.2.1", true)]
+    public void Ranges_match_by_prefix(string entry, string ip, bool denied)
+    {
+        var engine = Tx.Engine(Rule, o => o.IpList.Deny = [entry]);
+
+        Assert.Equal(denied, engine.Process(Tx.At(1, 0, ip: ip)).Reasons.Count == 1);
+    }
+
     [Fact]
     public void With_an_allow_list_only_listed_addresses_pass()
     {

@@ -30,6 +30,6 @@ public static class DynaliteLaunch
             arguments.AddRange(["--path", dataDirectory]);
         }
 
-        return new LaunchSpec(Name, node, arguments, kitRoot, logFile, ["dynalite", "--port", portText]);
+        return new LaunchSpec(Name, node, arguments, kitRoot, logFile, ["dynalite/cli.js", "--port", portText]);
     }
 }

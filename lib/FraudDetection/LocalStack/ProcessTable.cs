@@ -49,7 +49,10 @@ public static class ProcessTable
         }
     }
 
-    /// <summary>True when <paramref name="pid"/> runs and every marker appears among its arguments (or inside one, for paths).</summary>
+    /// <summary>
+    /// True when <paramref name="pid"/> runs and every marker is one of its arguments, or the end of a path argument
+    /// ("fraudlab.dll" matches "/kit/bin/fraudlab.dll"). Whole arguments only, so port "1909" never matches "19092".
+    /// </summary>
     public static bool Matches(int pid, IReadOnlyCollection<string> markers)
     {
         if (!IsRunning(pid))
@@ -58,7 +61,8 @@ public static class ProcessTable
         }
 
         var arguments = CommandLine(pid);
-        return arguments.Count > 0 && markers.All(marker => arguments.Any(argument => argument.Contains(marker, StringComparison.Ordinal)));
+        return arguments.Count > 0 && markers.All(marker => arguments.Any(argument =>
+            argument == marker || argument.EndsWith("/" + marker, StringComparison.Ordinal)));
     }
 
     /// <summary>The command line as one readable string (for messages).</summary>

@@ -58,7 +58,7 @@ public sealed class LaunchSpecTests
         Assert.Equal("node", Path.GetFileName(inMemory.FileName));
         Assert.Equal([script, "--host", "127.0.0.1", "--port", "18000"], inMemory.Arguments);
         Assert.Equal([script, "--host", "127.0.0.1", "--port", "18000", "--path", data], durable.Arguments);
-        Assert.Equal(["dynalite", "--port", "18000"], inMemory.Markers);
+        Assert.Equal(["dynalite/cli.js", "--port", "18000"], inMemory.Markers);
         Assert.True(Directory.Exists(data));
     }
 

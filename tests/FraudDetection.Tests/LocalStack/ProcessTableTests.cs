@@ -14,6 +14,7 @@ public sealed class ProcessTableTests
         Assert.True(ProcessTable.IsRunning(pid));
         Assert.True(ProcessTable.Matches(pid, [marker, "sleep"]));
         Assert.False(ProcessTable.Matches(pid, [marker, "some-other-program"]));
+        Assert.False(ProcessTable.Matches(pid, [marker[..^1]]));
 
         Assert.True(await ProcessTable.TerminateAsync(pid, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
         Assert.False(ProcessTable.IsRunning(pid));

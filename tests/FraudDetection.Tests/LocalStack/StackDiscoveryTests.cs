@@ -81,5 +81,5 @@ public sealed class StackDiscoveryTests
             DynamoDbPath: null,
             new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero),
             new StackDiscovery.StartedProcess(kafkaPid, ["fraudlab.dll", "kafka"], "/tmp/kafka.log", null),
-            new StackDiscovery.StartedProcess(dynamoPid, ["dynalite"], "/tmp/dynamodb.log", null)));
+            new StackDiscovery.StartedProcess(dynamoPid, ["dynalite/cli.js"], "/tmp/dynamodb.log", null)));
 }

@@ -107,7 +107,7 @@ public sealed class LocalCommandFailureTests
         Assert.False(ProcessTable.IsRunning(started.LocalStack.KafkaProcess.Pid));
         Assert.False(ProcessTable.IsRunning(started.LocalStack.DynamoDbProcess.Pid));
         Assert.Empty(ProcessSearch.Find("fraudlab.dll", "kafka", Text(_kafkaPort)));
-        Assert.Empty(ProcessSearch.Find("dynalite", "--port", Text(_dynamoPort)));
+        Assert.Empty(ProcessSearch.Find("dynalite/cli.js", "--port", Text(_dynamoPort)));
         Assert.False(File.Exists(discoveryFile));
         Assert.True(TcpPorts.IsFree("127.0.0.1", _kafkaPort));
         Assert.True(TcpPorts.IsFree("127.0.0.1", _dynamoPort));
@@ -138,5 +138,5 @@ public sealed class LocalCommandFailureTests
             DynamoDbPath: null,
             DateTimeOffset.UtcNow.AddHours(-1),
             new StackDiscovery.StartedProcess(int.MaxValue, ["fraudlab.dll", "kafka"], Path.Combine(_stateDirectory, "kafka.log"), null),
-            new StackDiscovery.StartedProcess(int.MaxValue - 1, ["dynalite"], Path.Combine(_stateDirectory, "dynamodb.log"), null)));
+            new StackDiscovery.StartedProcess(int.MaxValue - 1, ["dynalite/cli.js"], Path.Combine(_stateDirectory, "dynamodb.log"), null)));
 }

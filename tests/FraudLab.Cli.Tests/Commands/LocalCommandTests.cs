@@ -56,7 +56,7 @@ public sealed class LocalCommandTests(LocalUpStack stack) : IClassFixture<LocalU
         Assert.NotNull(discovery);
         Assert.Equal(stack.Discovery.LocalStack.KafkaProcess.Pid, discovery.LocalStack.KafkaProcess.Pid);
         Assert.Equal(stack.Discovery.LocalStack.DynamoDbProcess.Pid, discovery.LocalStack.DynamoDbProcess.Pid);
-        Assert.Single(ProcessSearch.Find("dynalite", "--port", stack.DynamoDbPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Single(ProcessSearch.Find("dynalite/cli.js", "--port", stack.DynamoDbPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class LocalCommandTests(LocalUpStack stack) : IClassFixture<LocalU
         Assert.True(external.ExitCode == 0, external.ToString());
         Assert.Contains("topics all present, table fraud_audit_table present", external.Stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(otherState, "stack.json")));
-        Assert.Single(ProcessSearch.Find("dynalite", "--port", stack.DynamoDbPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Single(ProcessSearch.Find("dynalite/cli.js", "--port", stack.DynamoDbPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

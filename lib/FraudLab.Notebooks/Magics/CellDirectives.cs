@@ -3,7 +3,7 @@ using FraudLab.Notebooks.Packages;
 namespace FraudLab.Notebooks.Magics;
 
 /// <summary>What the magic lines of one cell asked for, and the C# code left once they are blanked out.</summary>
-public sealed class CellDirectives
+internal sealed class CellDirectives
 {
     public List<PackageReference> Packages { get; } = [];
 

@@ -1,4 +1,4 @@
 namespace FraudLab.Notebooks.Magics;
 
 /// <summary>A magic line that is unsupported or malformed; the message names it.</summary>
-public sealed class MagicCommandException(string message) : Exception(message);
+internal sealed class MagicCommandException(string message) : Exception(message);

@@ -1,7 +1,7 @@
 namespace FraudLab.Notebooks.Packages;
 
 /// <summary>A NuGet package a notebook asks for with <c>#r "nuget: Id, Version"</c>; no version means the newest.</summary>
-public sealed record PackageReference(string Id, string? Version)
+internal sealed record PackageReference(string Id, string? Version)
 {
     /// <summary>The version MSBuild is given: a missing version floats to the newest stable release, as .NET Interactive does.</summary>
     public string VersionOrLatest => string.IsNullOrWhiteSpace(Version) ? "*" : Version;

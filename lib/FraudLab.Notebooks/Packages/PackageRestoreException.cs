@@ -1,4 +1,4 @@
 namespace FraudLab.Notebooks.Packages;
 
 /// <summary>A NuGet restore that failed; the message names the packages and NuGet's own error lines.</summary>
-public sealed class PackageRestoreException(string message) : Exception(message);
+internal sealed class PackageRestoreException(string message) : Exception(message);

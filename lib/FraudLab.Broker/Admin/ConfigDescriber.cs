@@ -5,7 +5,7 @@ using FraudLab.Broker.Server;
 namespace FraudLab.Broker.Admin;
 
 /// <summary>The configs a UI such as kafdrop shows: every topic config (set or default) and the broker's main settings.</summary>
-public sealed class ConfigDescriber(BrokerContext broker)
+internal sealed class ConfigDescriber(BrokerContext broker)
 {
     public IReadOnlyList<ConfigEntry> DescribeTopic(Topic topic) =>
         TopicConfigs.Defaults(broker.Options)

@@ -4,7 +4,7 @@ using System.Numerics;
 namespace FraudLab.Broker.Log;
 
 /// <summary>CRC-32C (Castagnoli), the checksum of record batch v2. BitOperations uses the CPU's crc32 instruction when present.</summary>
-public static class Crc32C
+internal static class Crc32C
 {
     public static uint Compute(ReadOnlySpan<byte> data)
     {

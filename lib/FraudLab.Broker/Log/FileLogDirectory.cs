@@ -8,7 +8,7 @@ namespace FraudLab.Broker.Log;
 /// <c>topics/&lt;topic&gt;/&lt;partition&gt;/&lt;base offset, 20 digits&gt;.log</c>, as Kafka names segments.
 /// A lock file keeps a second broker from recovering (and so truncating) segments the first is writing.
 /// </summary>
-public sealed class FileLogDirectory : ILogDirectory
+internal sealed class FileLogDirectory : ILogDirectory
 {
     private const string TopicFile = "topic.json";
     private readonly string _topicsRoot;

@@ -7,7 +7,7 @@ namespace FraudLab.Broker.Log;
 /// Segment bytes in a file, written with positional writes (one pwrite per batch, no fsync per append:
 /// like Kafka, durability against power loss is the OS page cache's job; a torn tail is caught by CRC on start).
 /// </summary>
-public sealed class FileSegmentStorage : ISegmentStorage
+internal sealed class FileSegmentStorage : ISegmentStorage
 {
     private readonly SafeFileHandle _handle;
     private long _length;

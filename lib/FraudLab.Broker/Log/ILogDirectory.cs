@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Log;
 
 /// <summary>Where topics and segments live: files under the data directory, or nowhere (in-memory mode).</summary>
-public interface ILogDirectory : IDisposable
+internal interface ILogDirectory : IDisposable
 {
     IEnumerable<TopicDefinition> LoadTopics();
 

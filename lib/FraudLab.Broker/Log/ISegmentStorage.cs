@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Log;
 
 /// <summary>The bytes of one log segment: append-only, readable at any position already written.</summary>
-public interface ISegmentStorage : IDisposable
+internal interface ISegmentStorage : IDisposable
 {
     long Length { get; }
 

@@ -8,7 +8,7 @@ namespace FraudLab.Broker.Log;
 /// the recovery scan on start, which checks every batch anyway: simpler than a sparse on-disk index.
 /// Not thread-safe: <see cref="PartitionLog"/> serialises access.
 /// </summary>
-public sealed class LogSegment(long baseOffset, ISegmentStorage storage)
+internal sealed class LogSegment(long baseOffset, ISegmentStorage storage)
 {
     private readonly List<Entry> _entries = [];
 

@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Log;
 
 /// <summary>In-memory mode: segments are arrays and nothing is saved.</summary>
-public sealed class MemoryLogDirectory : ILogDirectory
+internal sealed class MemoryLogDirectory : ILogDirectory
 {
     public IEnumerable<TopicDefinition> LoadTopics() => [];
 

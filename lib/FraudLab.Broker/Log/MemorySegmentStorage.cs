@@ -6,7 +6,7 @@ namespace FraudLab.Broker.Log;
 /// slices of the chunk itself (zero copy): a read returns whole batches up to its chunk's end at most.
 /// Written bytes never change, so readers need no lock once the length is published.
 /// </summary>
-public sealed class MemorySegmentStorage : ISegmentStorage
+internal sealed class MemorySegmentStorage : ISegmentStorage
 {
     private const int ChunkBytes = 1024 * 1024;
     private readonly List<Chunk> _chunks = [];

@@ -8,7 +8,7 @@ namespace FraudLab.Broker.Log;
 /// idempotence state, and a signal that fires on every append so waiting fetches answer at once.
 /// Appends and reads take a short lock; data arrives as validated, offset-stamped batch bytes.
 /// </summary>
-public sealed class PartitionLog : IDisposable
+internal sealed class PartitionLog : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<LogSegment> _segments = [];
@@ -221,10 +221,10 @@ public sealed class PartitionLog : IDisposable
 }
 
 /// <summary>Result of an append: error (with a message saying what was wrong) or the first offset assigned.</summary>
-public readonly record struct AppendResult(short ErrorCode, long BaseOffset, long LogStartOffset, string? Message)
+internal readonly record struct AppendResult(short ErrorCode, long BaseOffset, long LogStartOffset, string? Message)
 {
     public static AppendResult Failed(short errorCode, string message) => new(errorCode, -1, -1, message);
 }
 
 /// <summary>Result of a read: stored batch bytes (in <paramref name="Pooled"/> when read from a file) and the log bounds.</summary>
-public readonly record struct FetchData(short ErrorCode, ReadOnlyMemory<byte> Bytes, byte[]? Pooled, long HighWatermark, long LogStartOffset);
+internal readonly record struct FetchData(short ErrorCode, ReadOnlyMemory<byte> Bytes, byte[]? Pooled, long HighWatermark, long LogStartOffset);

@@ -7,7 +7,7 @@ namespace FraudLab.Broker.Log;
 /// batches (as Kafka keeps), so a retried batch is answered with its original offset and a gap in
 /// sequence numbers is refused. Not thread-safe: used under the partition's lock.
 /// </summary>
-public sealed class ProducerStateTable
+internal sealed class ProducerStateTable
 {
     private const int RememberedBatches = 5;
     private readonly Dictionary<long, ProducerState> _producers = [];

@@ -6,7 +6,7 @@ namespace FraudLab.Broker.Log;
 /// The fixed 61-byte header of a record batch (magic 2). The broker never decodes records:
 /// it validates the header and CRC, rewrites the base offset and stores the bytes as they came.
 /// </summary>
-public readonly record struct RecordBatch(
+internal readonly record struct RecordBatch(
     long BaseOffset, int BatchLength, sbyte Magic, uint Crc, short Attributes, int LastOffsetDelta,
     long BaseTimestamp, long MaxTimestamp, long ProducerId, short ProducerEpoch, int BaseSequence, int RecordCount)
 {

@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Log;
 
 /// <summary>A topic: its definition (name, partition count, configs set on it) and one log per partition.</summary>
-public sealed class Topic(TopicDefinition definition, IReadOnlyList<PartitionLog> partitions, BrokerOptions options)
+internal sealed class Topic(TopicDefinition definition, IReadOnlyList<PartitionLog> partitions, BrokerOptions options)
 {
     public TopicDefinition Definition { get; } = definition;
 

@@ -7,7 +7,7 @@ namespace FraudLab.Broker.Log;
 /// broker acts on (retention.ms, retention.bytes, segment.bytes; cleanup.policy=compact keeps everything).
 /// Others are stored and described but change nothing on a single node.
 /// </summary>
-public static class TopicConfigs
+internal static class TopicConfigs
 {
     public const string RetentionMs = "retention.ms";
     public const string RetentionBytes = "retention.bytes";

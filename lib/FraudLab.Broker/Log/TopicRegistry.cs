@@ -8,7 +8,7 @@ namespace FraudLab.Broker.Log;
 /// All topics of the broker: loads them (recovering every partition) on start, creates, auto-creates
 /// and deletes them, and applies retention. Creation and deletion are serialised; lookups are lock-free.
 /// </summary>
-public sealed class TopicRegistry : IDisposable
+internal sealed class TopicRegistry : IDisposable
 {
     private readonly ConcurrentDictionary<string, Topic> _topics = new(StringComparer.Ordinal);
     private readonly Lock _changes = new();

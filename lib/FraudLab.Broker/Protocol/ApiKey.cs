@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Protocol;
 
 /// <summary>The Kafka API keys this broker knows by number (only some are served).</summary>
-public enum ApiKey : short
+internal enum ApiKey : short
 {
     Produce = 0,
     Fetch = 1,

@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Protocol;
 
 /// <summary>Kafka protocol error codes the broker answers with (numbers are the wire values).</summary>
-public static class ErrorCode
+internal static class ErrorCode
 {
     public const short None = 0;
     public const short OffsetOutOfRange = 1;

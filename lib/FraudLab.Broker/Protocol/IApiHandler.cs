@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Protocol;
 
 /// <summary>Serves one API key: decodes the body, does the work, encodes the response body.</summary>
-public interface IApiHandler
+internal interface IApiHandler
 {
     ApiKey Key { get; }
 

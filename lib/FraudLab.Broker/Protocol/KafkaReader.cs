@@ -8,7 +8,7 @@ namespace FraudLab.Broker.Protocol;
 /// int32-prefixed bytes and arrays) from a request body. Running past the end throws
 /// <see cref="MalformedRequestException"/> naming the field, so a bad request never reads garbage.
 /// </summary>
-public ref struct KafkaReader(ReadOnlySpan<byte> buffer)
+internal ref struct KafkaReader(ReadOnlySpan<byte> buffer)
 {
     private readonly ReadOnlySpan<byte> _buffer = buffer;
 

@@ -2,7 +2,7 @@ namespace FraudLab.Broker.Protocol;
 
 /// <summary>One decoded request frame: its header, the body bytes after the header, and who sent it.</summary>
 /// <param name="Body">Writable: produce rewrites batch offsets in place before storing them.</param>
-public sealed record Request(RequestHeader Header, Memory<byte> Body, string ClientHost)
+internal sealed record Request(RequestHeader Header, Memory<byte> Body, string ClientHost)
 {
     public short Version => Header.ApiVersion;
 

@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Protocol;
 
 /// <summary>Request header v1 (api key, version, correlation id, client id); flexible headers are not parsed.</summary>
-public readonly record struct RequestHeader(ApiKey ApiKey, short ApiVersion, int CorrelationId, string? ClientId)
+internal readonly record struct RequestHeader(ApiKey ApiKey, short ApiVersion, int CorrelationId, string? ClientId)
 {
     /// <summary>Size of the fixed part every header version shares.</summary>
     public const int FixedLength = 8;

@@ -9,7 +9,7 @@ namespace FraudLab.Broker.Protocol;
 /// are appended by reference (<see cref="WriteRecords"/>) so a fetch sends them without copying;
 /// the frame goes to the socket as a list of segments. Dispose returns every rented buffer.
 /// </summary>
-public sealed class ResponseWriter : IDisposable
+internal sealed class ResponseWriter : IDisposable
 {
     private const int ChunkSize = 16 * 1024;
     private readonly List<ArraySegment<byte>> _segments = [];

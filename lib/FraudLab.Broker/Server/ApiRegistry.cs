@@ -4,7 +4,7 @@ using FraudLab.Broker.Protocol.Apis;
 namespace FraudLab.Broker.Server;
 
 /// <summary>The served APIs by key, with the version ranges ApiVersions (always served) advertises.</summary>
-public sealed class ApiRegistry
+internal sealed class ApiRegistry
 {
     private readonly IApiHandler?[] _byKey = new IApiHandler?[short.MaxValue + 1];
 

@@ -3,7 +3,7 @@ using FraudLab.Broker.Log;
 namespace FraudLab.Broker.Server;
 
 /// <summary>What request handlers share: the topics, the options, and how clients reach this node.</summary>
-public sealed class BrokerContext(BrokerOptions options, TopicRegistry topics)
+internal sealed class BrokerContext(BrokerOptions options, TopicRegistry topics)
 {
     /// <summary>The single node's id; it leads every partition and coordinates every group.</summary>
     public const int NodeId = 0;

@@ -13,7 +13,7 @@ namespace FraudLab.Broker.Server;
 /// broker does per connection). Bad input (oversized or malformed frames, handler failures) closes only
 /// this connection, with one log line naming the API and version; unsupported versions get an error answer.
 /// </summary>
-public sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFrameBytes, ILogger logger)
+internal sealed class ClientConnection(Socket socket, ApiRegistry apis, int maxFrameBytes, ILogger logger)
 {
     private readonly string _remote = socket.RemoteEndPoint?.ToString() ?? "unknown";
     // Kafka reports a member's host as "/address".

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace FraudLab.Broker.Server;
 
 /// <summary>The TCP listener: accepts clients (TCP_NODELAY) and runs one <see cref="ClientConnection"/> each until stopped.</summary>
-public sealed class KafkaServer : IAsyncDisposable
+internal sealed class KafkaServer : IAsyncDisposable
 {
     private readonly Socket _listener;
     private ApiRegistry _apis = null!;

@@ -3,7 +3,7 @@ using FraudLab.Broker.Server;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>ApiVersions v0-2: every served API with its version range (minimum 0).</summary>
-public sealed class ApiVersionsApi(ApiRegistry registry) : IApiHandler
+internal sealed class ApiVersionsApi(ApiRegistry registry) : IApiHandler
 {
     public ApiKey Key => ApiKey.ApiVersions;
 

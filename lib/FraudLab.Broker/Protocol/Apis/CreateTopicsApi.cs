@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>CreateTopics v0-4: validates names, partitions, replication factor 1 (or -1) and configs.</summary>
-public sealed class CreateTopicsApi(BrokerContext broker, ILogger logger) : IApiHandler
+internal sealed class CreateTopicsApi(BrokerContext broker, ILogger logger) : IApiHandler
 {
     public ApiKey Key => ApiKey.CreateTopics;
 

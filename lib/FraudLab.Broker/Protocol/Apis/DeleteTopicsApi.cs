@@ -3,7 +3,7 @@ using FraudLab.Broker.Server;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>DeleteTopics v0-3: removes topics and their data.</summary>
-public sealed class DeleteTopicsApi(BrokerContext broker) : IApiHandler
+internal sealed class DeleteTopicsApi(BrokerContext broker) : IApiHandler
 {
     public ApiKey Key => ApiKey.DeleteTopics;
 

@@ -5,7 +5,7 @@ using FraudLab.Broker.Server;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>DescribeConfigs v0-1 for topics (resource type 2) and this broker (type 4, name "0" or "").</summary>
-public sealed class DescribeConfigsApi(BrokerContext broker) : IApiHandler
+internal sealed class DescribeConfigsApi(BrokerContext broker) : IApiHandler
 {
     private const sbyte TopicResource = 2;
     private const sbyte BrokerResource = 4;

@@ -3,7 +3,7 @@ using FraudLab.Broker.Groups;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>DescribeGroups v0-4: state, protocol and members (with metadata and assignment) of each asked group.</summary>
-public sealed class DescribeGroupsApi(GroupCoordinator groups) : IApiHandler
+internal sealed class DescribeGroupsApi(GroupCoordinator groups) : IApiHandler
 {
     public ApiKey Key => ApiKey.DescribeGroups;
 

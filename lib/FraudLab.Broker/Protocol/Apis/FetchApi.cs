@@ -9,7 +9,7 @@ namespace FraudLab.Broker.Protocol.Apis;
 /// microseconds even with fetch.wait.max.ms 500. Stored batches go out by reference, whole,
 /// at least one per partition even when larger than the partition limit.
 /// </summary>
-public sealed class FetchApi(BrokerContext broker) : IApiHandler
+internal sealed class FetchApi(BrokerContext broker) : IApiHandler
 {
     public ApiKey Key => ApiKey.Fetch;
 

@@ -3,7 +3,7 @@ using FraudLab.Broker.Server;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>FindCoordinator v0-2: this node coordinates every group; transaction coordinators are not offered.</summary>
-public sealed class FindCoordinatorApi(BrokerContext broker) : IApiHandler
+internal sealed class FindCoordinatorApi(BrokerContext broker) : IApiHandler
 {
     private const sbyte TransactionKey = 1;
 

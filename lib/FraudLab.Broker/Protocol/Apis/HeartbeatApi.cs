@@ -3,7 +3,7 @@ using FraudLab.Broker.Groups;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>Heartbeat v0-3: keeps a member alive; REBALANCE_IN_PROGRESS tells it to rejoin.</summary>
-public sealed class HeartbeatApi(GroupCoordinator groups) : IApiHandler
+internal sealed class HeartbeatApi(GroupCoordinator groups) : IApiHandler
 {
     public ApiKey Key => ApiKey.Heartbeat;
 

@@ -6,7 +6,7 @@ namespace FraudLab.Broker.Protocol.Apis;
 /// InitProducerId v0-1 for idempotent producers: a fresh producer id (epoch 0) per call, above every id
 /// found in the stored batches so ids stay unique across restarts. Transactions are not offered.
 /// </summary>
-public sealed class InitProducerIdApi(BrokerContext broker) : IApiHandler
+internal sealed class InitProducerIdApi(BrokerContext broker) : IApiHandler
 {
     private readonly Lock _lock = new();
     private long? _lastId;

@@ -3,7 +3,7 @@ using FraudLab.Broker.Groups;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>JoinGroup v0-5; the answer may come much later, when the rebalance completes.</summary>
-public sealed class JoinGroupApi(GroupCoordinator groups) : IApiHandler
+internal sealed class JoinGroupApi(GroupCoordinator groups) : IApiHandler
 {
     public ApiKey Key => ApiKey.JoinGroup;
 

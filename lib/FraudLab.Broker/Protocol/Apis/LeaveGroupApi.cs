@@ -3,7 +3,7 @@ using FraudLab.Broker.Groups;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>LeaveGroup v0-1: a member leaves at once, so the others rebalance without waiting for its session to expire.</summary>
-public sealed class LeaveGroupApi(GroupCoordinator groups) : IApiHandler
+internal sealed class LeaveGroupApi(GroupCoordinator groups) : IApiHandler
 {
     public ApiKey Key => ApiKey.LeaveGroup;
 

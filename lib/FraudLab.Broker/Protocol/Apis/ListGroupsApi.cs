@@ -3,7 +3,7 @@ using FraudLab.Broker.Groups;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>ListGroups v0-2: every group the coordinator knows.</summary>
-public sealed class ListGroupsApi(GroupCoordinator groups) : IApiHandler
+internal sealed class ListGroupsApi(GroupCoordinator groups) : IApiHandler
 {
     public ApiKey Key => ApiKey.ListGroups;
 

@@ -3,7 +3,7 @@ using FraudLab.Broker.Server;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>ListOffsets v0-5: -2 earliest (log start), -1 latest (high watermark), else the first batch at or after a timestamp.</summary>
-public sealed class ListOffsetsApi(BrokerContext broker) : IApiHandler
+internal sealed class ListOffsetsApi(BrokerContext broker) : IApiHandler
 {
     public ApiKey Key => ApiKey.ListOffsets;
 

@@ -4,7 +4,7 @@ using FraudLab.Broker.Server;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>Metadata v0-8: this node as the only broker, leader of every partition; auto-creates topics when allowed.</summary>
-public sealed class MetadataApi(BrokerContext broker) : IApiHandler
+internal sealed class MetadataApi(BrokerContext broker) : IApiHandler
 {
     public ApiKey Key => ApiKey.Metadata;
 

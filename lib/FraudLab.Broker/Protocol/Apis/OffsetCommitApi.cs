@@ -3,7 +3,7 @@ using FraudLab.Broker.Groups;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>OffsetCommit v0-7: committed offsets are the next offset to read, kept by the group coordinator.</summary>
-public sealed class OffsetCommitApi(GroupCoordinator groups) : IApiHandler
+internal sealed class OffsetCommitApi(GroupCoordinator groups) : IApiHandler
 {
     public ApiKey Key => ApiKey.OffsetCommit;
 

@@ -3,7 +3,7 @@ using FraudLab.Broker.Groups;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>OffsetFetch v0-5: committed offsets of the asked partitions (or all of the group's, v2+ with a null list); -1 when none.</summary>
-public sealed class OffsetFetchApi(GroupCoordinator groups) : IApiHandler
+internal sealed class OffsetFetchApi(GroupCoordinator groups) : IApiHandler
 {
     public ApiKey Key => ApiKey.OffsetFetch;
 

@@ -8,7 +8,7 @@ namespace FraudLab.Broker.Protocol.Apis;
 /// Produce v0-8 (record batch v2 only): each partition's batches are validated, stamped with offsets
 /// in the request buffer and stored as they are. acks 0 gets no response at all, as in Kafka.
 /// </summary>
-public sealed class ProduceApi(BrokerContext broker, ILogger logger) : IApiHandler
+internal sealed class ProduceApi(BrokerContext broker, ILogger logger) : IApiHandler
 {
     public ApiKey Key => ApiKey.Produce;
 

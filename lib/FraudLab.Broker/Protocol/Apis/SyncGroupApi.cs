@@ -3,7 +3,7 @@ using FraudLab.Broker.Groups;
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>SyncGroup v0-3: the leader hands in every member's assignment; followers wait for theirs.</summary>
-public sealed class SyncGroupApi(GroupCoordinator groups) : IApiHandler
+internal sealed class SyncGroupApi(GroupCoordinator groups) : IApiHandler
 {
     public ApiKey Key => ApiKey.SyncGroup;
 

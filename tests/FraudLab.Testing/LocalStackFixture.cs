@@ -38,7 +38,16 @@ public sealed class LocalStackFixture : IAsyncLifetime
         var registry = new StaleTestProcesses(Path.Combine(Paths.StateDirectory, "test-stacks"));
         await registry.ReapAsync();
         _dynalite = await DynaliteChild.StartAsync(Paths, registry, CancellationToken.None);
-        _broker = await KafkaBroker.StartAsync(new BrokerOptions { Host = "127.0.0.1", Port = 0, InMemory = true });
+        try
+        {
+            _broker = await KafkaBroker.StartAsync(new BrokerOptions { Host = "127.0.0.1", Port = 0, InMemory = true });
+        }
+        catch
+        {
+            await _dynalite.DisposeAsync();
+            throw;
+        }
+
         BootstrapServers = _broker.BootstrapServers;
         DynamoDbServiceUrl = _dynalite.ServiceUrl;
         Configuration = ConfigurationWith(new Dictionary<string, string?>());

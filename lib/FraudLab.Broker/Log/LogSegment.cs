@@ -48,11 +48,20 @@ internal sealed class LogSegment(long baseOffset, ISegmentStorage storage)
         return (start, (int)(end - start));
     }
 
-    /// <summary>The first batch whose max timestamp is at or after <paramref name="timestamp"/>.</summary>
+    /// <summary>
+    /// The first record at or after <paramref name="timestamp"/>: found in the first batch whose max timestamp
+    /// reaches it, record by record when the batch is uncompressed, else that batch's first offset.
+    /// </summary>
     public (long Offset, long Timestamp)? FindByTimestamp(long timestamp)
     {
         foreach (var entry in _entries)
-            if (entry.MaxTimestamp >= timestamp) return (entry.BaseOffset, entry.MaxTimestamp);
+        {
+            if (entry.MaxTimestamp < timestamp) continue;
+            var bytes = Storage.Read(entry.Position, entry.Length, out var pooled);
+            var record = RecordBatch.FindRecordAtOrAfter(bytes.Span, timestamp);
+            Return(pooled);
+            return record ?? (entry.BaseOffset, entry.MaxTimestamp);
+        }
         return null;
     }
 

@@ -59,6 +59,43 @@ internal readonly record struct RecordBatch(
         return null;
     }
 
+    /// <summary>
+    /// Walks the records of an uncompressed batch for the first one stamped at or after <paramref name="timestamp"/>
+    /// (offset and timestamp). Null for compressed batches, which the broker never decompresses, or when none is.
+    /// </summary>
+    public static (long Offset, long Timestamp)? FindRecordAtOrAfter(ReadOnlySpan<byte> bytes, long timestamp)
+    {
+        var batch = Parse(bytes);
+        if ((batch.Attributes & 0x07) != 0) return null;
+        var records = bytes[HeaderLength..batch.TotalLength];
+        for (var i = 0; i < batch.RecordCount && !records.IsEmpty; i++)
+        {
+            var length = (int)ReadVarLong(ref records);
+            if (length < 3 || length > records.Length) return null; // attributes and two varints at least
+            var record = records[..length];
+            records = records[length..];
+            record = record[1..]; // attributes
+            var recordTimestamp = batch.BaseTimestamp + ReadVarLong(ref record);
+            var offsetDelta = ReadVarLong(ref record);
+            if (recordTimestamp >= timestamp) return (batch.BaseOffset + offsetDelta, recordTimestamp);
+        }
+        return null;
+    }
+
+    /// <summary>A zigzag-encoded variable-length integer, as record fields are written.</summary>
+    private static long ReadVarLong(ref ReadOnlySpan<byte> bytes)
+    {
+        ulong raw = 0;
+        for (var shift = 0; shift < 64 && !bytes.IsEmpty; shift += 7)
+        {
+            var b = bytes[0];
+            bytes = bytes[1..];
+            raw |= (ulong)(b & 0x7f) << shift;
+            if ((b & 0x80) == 0) return (long)(raw >> 1) ^ -(long)(raw & 1);
+        }
+        return -1;
+    }
+
     /// <summary>Assigns the batch its log offsets: base offset and partition leader epoch 0 (both outside the CRC).</summary>
     public static void AssignOffset(Span<byte> bytes, long baseOffset)
     {

@@ -175,10 +175,12 @@ public abstract class KafkaConformanceSuite
     {
         var topic = NewTopicName("offsets");
         await CreateTopicAsync(topic, 1);
-        using var producer = NewProducer();
+        // One batch of ten records: a timestamp lookup must find the record, not just its batch.
+        using var producer = NewProducer(c => c.LingerMs = 200);
         var start = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         for (var i = 0; i < 10; i++)
-            await producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Value = Bytes(i.ToString()), Timestamp = new Timestamp(start.AddMinutes(i)) }, Ct);
+            producer.Produce(topic, new Message<byte[]?, byte[]?> { Value = Bytes(i.ToString()), Timestamp = new Timestamp(start.AddMinutes(i)) });
+        producer.Flush(Ct);
 
         using var consumer = NewConsumer("seek-only");
         var partition = new TopicPartition(topic, 0);

@@ -43,4 +43,24 @@ public sealed class RecordBatchTests
         Assert.Null(RecordBatch.Validate(bytes, out var batch));
         Assert.Equal(12345, batch.BaseOffset);
     }
+
+    [Fact]
+    public void FindsTheFirstRecordAtOrAfterATimestampInsideABatch()
+    {
+        var bytes = TestBatches.WithRecordTimestamps(1000, 2000, 3000, 4000);
+        RecordBatch.AssignOffset(bytes, 50);
+        Assert.Null(RecordBatch.Validate(bytes, out _));
+        Assert.Equal((52L, 3000L), RecordBatch.FindRecordAtOrAfter(bytes, 2500));
+        Assert.Equal((50L, 1000L), RecordBatch.FindRecordAtOrAfter(bytes, 0));
+        Assert.Null(RecordBatch.FindRecordAtOrAfter(bytes, 5000));
+    }
+
+    [Fact]
+    public void LeavesCompressedOrGarbledRecordsToTheBatchLevel()
+    {
+        var compressed = TestBatches.WithRecordTimestamps(1000, 2000);
+        compressed[22] |= 0x01; // gzip attribute
+        Assert.Null(RecordBatch.FindRecordAtOrAfter(compressed, 1500));
+        Assert.Null(RecordBatch.FindRecordAtOrAfter(TestBatches.Create(records: 3), 0)); // opaque payload is not records
+    }
 }

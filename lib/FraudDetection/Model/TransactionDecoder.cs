@@ -256,20 +256,19 @@ public static class TransactionDecoder
         }
 
         // A time without an offset is taken as UTC so a decode never depends on the machine's time zone.
+        // The usual case (an offset or 'Z' is written) is parsed once.
+        if (!reader.ValueIsEscaped && HasOffset(reader.ValueSpan) && reader.TryGetDateTimeOffset(out var withOffset))
+        {
+            value = withOffset;
+            return null;
+        }
+
         if (!reader.TryGetDateTime(out var dateTime))
         {
             return $"must be an ISO-8601 date-time, got {Shown(ref reader)}";
         }
 
-        if (dateTime.Kind == DateTimeKind.Unspecified)
-        {
-            value = new DateTimeOffset(dateTime, TimeSpan.Zero);
-        }
-        else
-        {
-            value = reader.GetDateTimeOffset();
-        }
-
+        value = dateTime.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(dateTime, TimeSpan.Zero) : reader.GetDateTimeOffset();
         return null;
     }
 
@@ -293,6 +292,13 @@ public static class TransactionDecoder
 
         value = number;
         return null;
+    }
+
+    /// <summary>Ends in 'Z' or carries "+hh:mm" / "-hh:mm" after the time.</summary>
+    private static bool HasOffset(ReadOnlySpan<byte> text)
+    {
+        var time = text.IndexOf((byte)'T');
+        return time > 0 && (text[^1] == (byte)'Z' || text[time..].IndexOfAny((byte)'+', (byte)'-') > 0);
     }
 
     private static bool IsHexId(ReadOnlySpan<byte> value)

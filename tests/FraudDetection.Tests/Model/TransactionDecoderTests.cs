@@ -65,6 +65,18 @@ public sealed class TransactionDecoderTests
         Assert.Equal(new DateTimeOffset(2026, 1, 5, 11, 0, 1, TimeSpan.Zero), t.CreatedAt);
     }
 
+    [Theory]
+    [InlineData("2026-01-05T12:00:00Z", 12, 0)]
+    [InlineData("2026-01-05T12:00:00.1234567+01:00", 11, 0)]
+    [InlineData("2026-01-05T07:00:00-05:00", 12, 0)]
+    [InlineData("2026-01-05T12:30:00", 12, 30)]
+    public void Reads_iso_dates_with_any_offset(string text, int utcHour, int utcMinute)
+    {
+        var t = TransactionDecoder.Decode(Json("Transaction_Date", $"\"{text}\"")).Value!;
+
+        Assert.Equal((utcHour, utcMinute), (t.TransactionDate.UtcDateTime.Hour, t.TransactionDate.UtcDateTime.Minute));
+    }
+
     [Fact]
     public void A_date_without_offset_is_utc()
     {

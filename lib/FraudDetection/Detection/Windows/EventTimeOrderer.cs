@@ -8,7 +8,8 @@ namespace FraudDetection.Detection.Windows;
 /// (newest event time minus the allowed lateness) passes it, then released; equal times are released in
 /// <see cref="Transaction.TransactionId"/> order. An event already behind the watermark on arrival is released at
 /// once, after its account's held events, so the engine counts it late as well. <see cref="Flush"/> releases
-/// everything, in order, at the end of input.
+/// everything, in order, at the end of input. It keeps one small entry per account seen (its newest time), so it
+/// suits bounded inputs such as files; a live processor decides on arrival instead (see <see cref="DetectionEngine"/>).
 /// </summary>
 public sealed class EventTimeOrderer(TimeSpan allowedLateness)
 {

@@ -164,8 +164,9 @@ public sealed class KafkaBroker : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
+                // A failed check (a file that cannot be deleted, say) is logged and retried next tick.
                 try { _topics.EnforceRetention(); }
-                catch (IOException e) { _logger.LogError(e, "Retention check failed"); }
+                catch (Exception e) when (e is not OperationCanceledException) { _logger.LogError(e, "Retention check failed"); }
             }
         }
         catch (OperationCanceledException) { }

@@ -11,7 +11,8 @@ internal static class CommandRunner
     {
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Without the default handler, a CliException thrown inside an action reaches the catch below.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is KitConfigurationException or CliException or OperationCanceledException)
         {

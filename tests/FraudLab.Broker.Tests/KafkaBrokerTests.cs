@@ -180,6 +180,25 @@ public sealed class KafkaBrokerTests
     }
 
     [Fact]
+    public async Task ACorruptTopicFileStopsTheStartNamingTheFileAndKeepsTheData()
+    {
+        using var data = new TempDirectory();
+        var options = new BrokerOptions { Port = 0, DataDirectory = data.Path };
+        await using (var broker = await KafkaBroker.StartAsync(options, ct: Ct))
+            await ProduceAsync(broker, "described", 0, 3);
+        var file = Path.Combine(data.Path, "topics", "described", "topic.json");
+        var original = await File.ReadAllTextAsync(file, Ct);
+        await File.WriteAllTextAsync(file, "{ not json", Ct);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => KafkaBroker.StartAsync(options, ct: Ct));
+        Assert.Contains(file, error.Message);
+
+        await File.WriteAllTextAsync(file, original, Ct);
+        await using var repaired = await KafkaBroker.StartAsync(options, ct: Ct);
+        Assert.Equal(["0", "1", "2"], ReadAll(repaired, "described", 3));
+    }
+
+    [Fact]
     public async Task AnInMemoryBrokerBindsAFreePortAndCompletesWhenStopped()
     {
         await using var broker = await KafkaBroker.StartAsync(new BrokerOptions { Port = 0, InMemory = true }, ct: Ct);

@@ -36,8 +36,21 @@ internal sealed class FileLogDirectory : ILogDirectory
         {
             var file = Path.Combine(directory, TopicFile);
             if (!File.Exists(file)) continue;
-            yield return JsonSerializer.Deserialize(File.ReadAllText(file), TopicDefinitionJson.Default.TopicDefinition)
-                ?? throw new InvalidDataException($"{file} is empty");
+            yield return Read(file);
+        }
+    }
+
+    /// <summary>A topic file that does not parse stops the start with its path: better than serving without that topic's data.</summary>
+    private static TopicDefinition Read(string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(file), TopicDefinitionJson.Default.TopicDefinition)
+                ?? throw new InvalidDataException($"{file} holds no topic definition");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{file} is not a valid topic definition: {e.Message}", e);
         }
     }
 

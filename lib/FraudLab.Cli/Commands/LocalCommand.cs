@@ -153,9 +153,19 @@ internal static class LocalCommand
             }
         };
 
-    /// <summary>Runs <paramref name="work"/> under a Spectre status spinner; on a terminal each step also leaves a line.</summary>
-    private static Task<T> RunWithStatusAsync<T>(string title, Func<IProgress<string>, Task<T>> work) =>
-        CommandRunner.Out.Status().StartAsync(title, context => work(new StatusProgress(context)));
+    /// <summary>
+    /// Runs <paramref name="work"/>, showing each step: on a terminal in a Spectre status spinner (leaving a line per step),
+    /// elsewhere (CI, logs, tests) as plain lines, since the spinner's fallback renders on a timer and drops quick steps.
+    /// </summary>
+    private static Task<T> RunWithStatusAsync<T>(string title, Func<IProgress<string>, Task<T>> work)
+    {
+        if (!CommandRunner.Out.Profile.Capabilities.Interactive)
+        {
+            return work(new LineProgress(null));
+        }
+
+        return CommandRunner.Out.Status().StartAsync(title, context => work(new LineProgress(context)));
+    }
 
     private static void PrintUp(LocalStackUpResult result, LocalStackSettings settings)
     {
@@ -214,18 +224,13 @@ internal static class LocalCommand
         }
     }
 
-    /// <summary>Shows the current step in the spinner and leaves a line per step behind.</summary>
-    private sealed class StatusProgress(StatusContext context) : IProgress<string>
+    /// <summary>Prints a line per step, and shows the current one in the spinner when there is one.</summary>
+    private sealed class LineProgress(StatusContext? spinner) : IProgress<string>
     {
         public void Report(string value)
         {
-            context.Status(Markup.Escape(value));
-
-            // A terminal keeps a line per step; redirected output already gets one from Spectre's status itself.
-            if (CommandRunner.Out.Profile.Capabilities.Interactive)
-            {
-                CommandRunner.Out.MarkupLineInterpolated($"[grey]- {value}[/]");
-            }
+            spinner?.Status(Markup.Escape(value));
+            CommandRunner.Out.MarkupLineInterpolated($"[grey]- {value}[/]");
         }
     }
 }

@@ -83,7 +83,9 @@ internal sealed class FetchApi(BrokerContext broker) : IApiHandler
         if (version >= 1) response.WriteInt32(0);
         if (version >= 7) { response.WriteInt16(ErrorCode.None); response.WriteInt32(0); }
         response.WriteArrayCount(topics.Count);
+        // max bytes bounds the response, except that the first batch found always goes out (KIP-74).
         var budget = maxBytes;
+        var sentAny = false;
         foreach (var topic in topics)
         {
             response.WriteString(topic.Name);
@@ -92,11 +94,12 @@ internal sealed class FetchApi(BrokerContext broker) : IApiHandler
             {
                 var data = p.Log is null
                     ? new FetchData(ErrorCode.UnknownTopicOrPartition, default, null, -1, -1)
-                    : budget > 0
+                    : budget > 0 || !sentAny
                         ? p.Log.Read(p.Offset, Math.Min(p.MaxBytes, budget))
                         : new FetchData(ErrorCode.None, default, null, p.Log.HighWatermark, p.Log.LogStartOffset);
                 if (data.Pooled is not null) response.Own(data.Pooled);
                 budget -= data.Bytes.Length;
+                sentAny |= data.Bytes.Length > 0;
                 response.WriteInt32(p.Index);
                 response.WriteInt16(data.ErrorCode);
                 response.WriteInt64(data.HighWatermark);

@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Amazon.DynamoDBv2.Model;
+using Confluent.Kafka;
+using FraudDetection.Configuration;
 using FraudDetection.LocalStack;
+using FraudDetection.Storage;
 using FraudLab.Testing;
 
 namespace FraudLab.Cli.Tests.Commands;
 
 /// <summary>
-/// The stack verbs when things are not as they should be, run as real <c>fraudlab</c> processes with their own state
-/// folders and free ports: every failure is one line on stderr and a non-zero exit, and nothing is left running.
+/// The stack's life cycle and its failures, each test with a stack of its own (state folder, free ports), run as real
+/// <c>fraudlab</c> processes: every failure is one line on stderr and a non-zero exit, and nothing is left running.
 /// </summary>
-public sealed class LocalCommandFailureTests
+public sealed class LocalCommandLifecycleTests
 {
     private readonly string _stateDirectory = Directory.CreateTempSubdirectory("fraudlab-cli-fail-").FullName;
     private readonly int _kafkaPort = TcpPorts.FindFree();
@@ -112,6 +116,62 @@ public sealed class LocalCommandFailureTests
         Assert.True(TcpPorts.IsFree("127.0.0.1", _kafkaPort));
         Assert.True(TcpPorts.IsFree("127.0.0.1", _dynamoPort));
     }
+
+    [Fact]
+    public async Task Durable_data_survives_down_and_up()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var dynamoPath = Path.Combine(_stateDirectory, "dynamodb-data");
+        string[] durable = ["--state-dir", _stateDirectory, "--kafka-port", Text(_kafkaPort), "--dynamodb-port", Text(_dynamoPort), "--dynamodb-path", dynamoPath];
+        var bootstrap = $"127.0.0.1:{_kafkaPort}";
+        var account = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture);
+        string[] values = ["first", "second", "third"];
+
+        var up = await Cli(["local", "up", .. durable]);
+        Assert.True(up.ExitCode == 0, up.ToString());
+        using (var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = bootstrap }).Build())
+        {
+            foreach (var value in values)
+            {
+                await producer.ProduceAsync(new TopicPartition("Demo_transactions", 0), new Message<Null, string> { Value = value }, cancellationToken);
+            }
+        }
+
+        using (var client = DynamoDbClientFactory.Create(new DynamoDbOptions { ServiceUrl = $"http://127.0.0.1:{_dynamoPort}" }, KitMode.Local))
+        {
+            await client.PutItemAsync("fraud_audit_table", AuditKey(account), cancellationToken);
+        }
+
+        Assert.True((await Cli(["local", "down", "--state-dir", _stateDirectory])).ExitCode == 0);
+        var again = await Cli(["local", "up", .. durable]);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        try
+        {
+            Assert.Contains("all present", again.Stdout, StringComparison.Ordinal);
+            using var consumer = new ConsumerBuilder<Null, string>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = LocalStackFixture.UniqueName("durable") }).Build();
+            consumer.Assign(new TopicPartitionOffset("Demo_transactions", 0, Offset.Beginning));
+            var read = new List<string>();
+            while (read.Count < values.Length && consumer.Consume(TimeSpan.FromSeconds(30)) is { } result)
+            {
+                read.Add(result.Message.Value);
+            }
+
+            Assert.Equal(values, read);
+            using var client = DynamoDbClientFactory.Create(new DynamoDbOptions { ServiceUrl = $"http://127.0.0.1:{_dynamoPort}" }, KitMode.Local);
+            var item = await client.GetItemAsync("fraud_audit_table", AuditKey(account), consistentRead: true, cancellationToken);
+            Assert.True(item.IsItemSet, "the audit item did not survive down and up");
+        }
+        finally
+        {
+            await Cli(["local", "down", "--state-dir", _stateDirectory]);
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> AuditKey(string account) => new()
+    {
+        ["Account_Id"] = new() { N = account },
+        ["Transaction_Id"] = new() { S = "durable-1" },
+    };
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 

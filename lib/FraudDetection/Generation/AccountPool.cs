@@ -21,8 +21,6 @@ internal sealed class AccountPool
     {
         seed = options.Seed;
         this.denied = denied;
-        FirstAccountId = options.FirstAccountId;
-        Size = options.Accounts;
         nextScenarioAccount = options.FirstAccountId + options.Accounts;
 
         var random = new Randomizer(seed);
@@ -35,10 +33,6 @@ internal sealed class AccountPool
 
         Flagged = [.. flagged];
     }
-
-    public long FirstAccountId { get; }
-
-    public int Size { get; }
 
     /// <summary>Pool accounts the flag generator flags, ascending.</summary>
     public IReadOnlyList<long> Flagged { get; }

@@ -54,8 +54,6 @@ internal sealed class DynamicRule
 
     public bool IsWindowed => Window > TimeSpan.Zero;
 
-    public int Keys => windows.Count;
-
     public long WindowEntries
     {
         get

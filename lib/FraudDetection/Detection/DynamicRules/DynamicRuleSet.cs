@@ -13,8 +13,6 @@ internal sealed class DynamicRuleSet(int defaultWeight, TimeSpan allowedLateness
 
     public int Count => rules.Count;
 
-    public int ActiveCount => active.Length;
-
     public IReadOnlyCollection<DynamicRule> All => rules.Values;
 
     public bool Contains(string id) => rules.ContainsKey(id);

@@ -19,11 +19,12 @@ namespace FraudDetection.Streaming;
 /// <item>Process in partition order: undecodable records to the dead-letter topic, flags into the partition's engine,
 /// transactions through it; a flagged transaction is sent to the processed topic (and a block to the alerts topic)
 /// and becomes an audit item.</item>
-/// <item>Wait until Kafka has acknowledged every record sent and DynamoDB every audit item (pausing and retrying
-/// while a sink fails), then commit the batch's offsets. A crash before the commit replays the batch: the audit
-/// writes are idempotent and the output records carry a deterministic Record_Id.</item>
+/// <item>Wait until Kafka has acknowledged every record sent; start the batch's DynamoDB write. While it runs, the
+/// next batch is collected and decided (one batch of overlap, the write being the slowest step); then wait for the
+/// write (pausing and retrying while DynamoDB fails) and commit the batch's offsets. A crash before the commit
+/// replays the batch: the audit writes are idempotent and the output records carry a deterministic Record_Id.</item>
 /// </list>
-/// Rebalance callbacks run inside Consume on this same thread, between batches, so they never race a batch.
+/// Rebalance callbacks run inside Consume on this same thread; a revocation first completes the batch in flight.
 /// </summary>
 internal sealed class ProcessorSession : IDisposable
 {
@@ -46,10 +47,7 @@ internal sealed class ProcessorSession : IDisposable
     private readonly CancellationToken _stopping;
 
     private readonly List<ConsumeResult<byte[]?, InputRecord>> _batch = [];
-    private readonly Dictionary<TopicPartition, Offset> _nextOffsets = [];
-    private readonly List<Decision> _decisions = [];
-    private readonly List<ProcessedTransaction> _flagged = [];
-    private readonly List<Dictionary<string, AttributeValue>> _auditItems = [];
+    private ProcessedBatch? _inFlight;
     private long _lag;
     private int[] _partitions = [];
     private StrongBox<EngineStats> _engineStats = new();
@@ -107,16 +105,19 @@ internal sealed class ProcessorSession : IDisposable
                     ApplyRule(rule);
                 }
 
-                if (!Collect())
+                // With a write in flight, take only what is already here: its verdicts should not wait for a poll.
+                var next = Collect(_inFlight is null ? PollTimeout : TimeSpan.Zero) ? Process() : null;
+                if (next is not null)
                 {
-                    continue;
+                    _retry.Run(_consumer, _producer.WaitForAcknowledgements, _stopping);
                 }
 
-                Process();
-                _retry.Run(_consumer, _producer.WaitForAcknowledgements, _stopping);
-                _retry.Run(_consumer, ct => _audit.WriteAsync(_auditItems, ct).GetAwaiter().GetResult(), _stopping);
-                Commit();
-                Publish();
+                CompleteInFlight();
+                if (next is not null)
+                {
+                    next.AuditWrite = Task.Run(() => _retry.Run(_consumer, ct => _audit.WriteAsync(next.AuditItems, ct).GetAwaiter().GetResult(), _stopping));
+                    _inFlight = next;
+                }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -125,6 +126,18 @@ internal sealed class ProcessorSession : IDisposable
         }
         finally
         {
+            // A batch still in flight is abandoned uncommitted (replayed by the next owner); its write ends with the token.
+            var abandoned = _inFlight;
+            _inFlight = null;
+            try
+            {
+                abandoned?.AuditWrite.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Cancelled or failed: either way nothing was committed for it.
+            }
+
             _consumer.Close();
         }
     }
@@ -137,13 +150,13 @@ internal sealed class ProcessorSession : IDisposable
         _producer.Dispose();
     }
 
-    /// <summary>Takes what has arrived (waiting up to <see cref="PollTimeout"/> for the first record); false when nothing came.</summary>
-    private bool Collect()
+    /// <summary>Takes what has arrived (waiting up to <paramref name="wait"/> for the first record); false when nothing came.</summary>
+    private bool Collect(TimeSpan wait)
     {
         _batch.Clear();
         try
         {
-            if (_consumer.Consume(PollTimeout) is not { } first)
+            if (_consumer.Consume(wait) is not { } first)
             {
                 return false;
             }
@@ -167,17 +180,15 @@ internal sealed class ProcessorSession : IDisposable
     /// that arrives in the same batch as the account's transactions thus always applies to them, whichever topic
     /// the fetcher happened to deliver first.
     /// </summary>
-    private void Process()
+    private ProcessedBatch Process()
     {
-        _nextOffsets.Clear();
-        _decisions.Clear();
-        _flagged.Clear();
-        _auditItems.Clear();
+        var batch = new ProcessedBatch();
         foreach (var result in _batch)
         {
             if (result.Message.Value.Flag is { } flag && _engines.TryGet(result.Partition.Value, out var engine))
             {
                 engine.Apply(flag);
+                batch.Flags++;
             }
         }
 
@@ -190,7 +201,7 @@ internal sealed class ProcessorSession : IDisposable
                 continue;
             }
 
-            _nextOffsets[result.TopicPartition] = result.Offset + 1;
+            batch.NextOffsets[result.TopicPartition] = result.Offset + 1;
             var record = result.Message.Value;
             if (record.Error is { } error)
             {
@@ -199,15 +210,17 @@ internal sealed class ProcessorSession : IDisposable
             }
             else if (record.Transaction is { } transaction)
             {
-                Decide(engine, transaction, now, timeToLive);
+                Decide(batch, engine, transaction, now, timeToLive);
             }
         }
+
+        return batch;
     }
 
-    private void Decide(DetectionEngine engine, Transaction transaction, DateTimeOffset now, TimeSpan timeToLive)
+    private void Decide(ProcessedBatch batch, DetectionEngine engine, Transaction transaction, DateTimeOffset now, TimeSpan timeToLive)
     {
         var decision = engine.Process(transaction);
-        _decisions.Add(decision);
+        batch.Decisions.Add(decision);
         if (!decision.IsFlagged)
         {
             return;
@@ -221,8 +234,8 @@ internal sealed class ProcessorSession : IDisposable
             _producer.Send(_settings.Topics.Alerts, message);
         }
 
-        _flagged.Add(output);
-        _auditItems.Add(AuditItem.From(output, now, timeToLive).ToAttributes(_settings.AuditTable.TtlAttribute));
+        batch.Flagged.Add(output);
+        batch.AuditItems.Add(AuditItem.From(output, now, timeToLive).ToAttributes(_settings.AuditTable.TtlAttribute));
     }
 
     private static Message<byte[]?, byte[]?> OutputMessage(ProcessedTransaction output) => new()
@@ -232,16 +245,30 @@ internal sealed class ProcessorSession : IDisposable
         Headers = new Headers { { RejectedRecord.RecordIdHeader, Encoding.UTF8.GetBytes(output.RecordId) } },
     };
 
-    private void Commit()
+    /// <summary>Waits for the batch in flight to be written (the retries inside pause the consumer), then commits and publishes it.</summary>
+    private void CompleteInFlight()
     {
-        if (_nextOffsets.Count == 0)
+        if (_inFlight is not { } batch)
+        {
+            return;
+        }
+
+        _inFlight = null;
+        batch.AuditWrite.GetAwaiter().GetResult();
+        Commit(batch);
+        Publish(batch);
+    }
+
+    private void Commit(ProcessedBatch batch)
+    {
+        if (batch.NextOffsets.Count == 0)
         {
             return;
         }
 
         try
         {
-            _consumer.Commit(_nextOffsets.Select(p => new TopicPartitionOffset(p.Key, p.Value)));
+            _consumer.Commit(batch.NextOffsets.Select(p => new TopicPartitionOffset(p.Key, p.Value)));
         }
         catch (KafkaException ex)
         {
@@ -251,21 +278,12 @@ internal sealed class ProcessorSession : IDisposable
     }
 
     /// <summary>After the commit: counters, latency, hooks and the in-process view of flagged records.</summary>
-    private void Publish()
+    private void Publish(ProcessedBatch batch)
     {
         var now = _time.GetUtcNow();
-        var transactions = 0;
-        foreach (var result in _batch)
-        {
-            if (result.Message.Value.Transaction is not null)
-            {
-                transactions++;
-            }
-        }
-
-        _metrics.EventsIn(_settings.Topics.Transactions, transactions);
-        _metrics.EventsIn(_settings.Topics.FlaggedAccounts, _batch.Count - transactions);
-        foreach (var decision in _decisions)
+        _metrics.EventsIn(_settings.Topics.Transactions, batch.Decisions.Count);
+        _metrics.EventsIn(_settings.Topics.FlaggedAccounts, batch.Flags);
+        foreach (var decision in batch.Decisions)
         {
             if (decision.Transaction.CreatedAt is { } created)
             {
@@ -275,13 +293,13 @@ internal sealed class ProcessorSession : IDisposable
             _hooks.OnDecision?.Invoke(decision);
         }
 
-        foreach (var output in _flagged)
+        foreach (var output in batch.Flagged)
         {
             _metrics.Flagged(output.Verdict.ToString().ToLowerInvariant(), output.Verdict == Verdict.Block);
             _flaggedView.TryWrite(output);
         }
 
-        _metrics.AuditWritten(_auditItems.Count);
+        _metrics.AuditWritten(batch.AuditItems.Count);
         Volatile.Write(ref _engineStats, new StrongBox<EngineStats>(_engines.Stats));
         UpdateLag();
     }
@@ -340,6 +358,8 @@ internal sealed class ProcessorSession : IDisposable
 
     private void OnRevoked(IEnumerable<TopicPartition> partitions)
     {
+        // Finish the batch in flight while its partitions are still ours, so the next owner need not replay it.
+        CompleteInFlight();
         var revoked = partitions.ToHashSet();
         foreach (var partition in revoked.Select(p => p.Partition.Value).Distinct())
         {

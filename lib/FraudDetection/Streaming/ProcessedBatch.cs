@@ -1,0 +1,23 @@
+using Amazon.DynamoDBv2.Model;
+using Confluent.Kafka;
+using FraudDetection.Model;
+
+namespace FraudDetection.Streaming;
+
+/// <summary>What one micro-batch produced, kept until its sinks have acknowledged it and its offsets are committed.</summary>
+internal sealed class ProcessedBatch
+{
+    /// <summary>Next offset to read per input partition: what is committed once the sinks have acknowledged.</summary>
+    public Dictionary<TopicPartition, Offset> NextOffsets { get; } = [];
+
+    public List<Decision> Decisions { get; } = [];
+
+    public List<ProcessedTransaction> Flagged { get; } = [];
+
+    public List<Dictionary<string, AttributeValue>> AuditItems { get; } = [];
+
+    public long Flags { get; set; }
+
+    /// <summary>The DynamoDB write of <see cref="AuditItems"/>, running while the next batch is collected and decided.</summary>
+    public Task AuditWrite { get; set; } = Task.CompletedTask;
+}

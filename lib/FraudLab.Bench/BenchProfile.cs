@@ -14,7 +14,9 @@ public sealed record BenchProfile(
     IReadOnlyList<double> SustainedRates,
     TimeSpan SustainedDuration,
     int CeilingEvents,
-    int SinkItems)
+    int SinkItems,
+    int BrokerMessages,
+    TimeSpan BrokerLatencyDuration)
 {
     public static BenchProfile Quick { get; } = new(
         "quick",
@@ -26,7 +28,9 @@ public sealed record BenchProfile(
         SustainedRates: [25_000, 50_000, 100_000],
         SustainedDuration: TimeSpan.FromSeconds(8),
         CeilingEvents: 200_000,
-        SinkItems: 5_000);
+        SinkItems: 5_000,
+        BrokerMessages: 300_000,
+        BrokerLatencyDuration: TimeSpan.FromSeconds(5));
 
     public static BenchProfile Full { get; } = new(
         "full",
@@ -38,7 +42,9 @@ public sealed record BenchProfile(
         SustainedRates: [50_000, 100_000, 150_000],
         SustainedDuration: TimeSpan.FromSeconds(60),
         CeilingEvents: 2_000_000,
-        SinkItems: 50_000);
+        SinkItems: 50_000,
+        BrokerMessages: 2_000_000,
+        BrokerLatencyDuration: TimeSpan.FromSeconds(30));
 
     /// <summary>A tiny profile for tests of the harness itself (numbers mean nothing).</summary>
     public static BenchProfile Tiny { get; } = new(
@@ -51,5 +57,7 @@ public sealed record BenchProfile(
         SustainedRates: [1_000],
         SustainedDuration: TimeSpan.FromSeconds(1),
         CeilingEvents: 2_000,
-        SinkItems: 50);
+        SinkItems: 50,
+        BrokerMessages: 2_000,
+        BrokerLatencyDuration: TimeSpan.FromSeconds(1));
 }

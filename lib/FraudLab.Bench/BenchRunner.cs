@@ -19,7 +19,7 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
 
     public const double TargetSustainedRate = 100_000;
 
-    public static readonly IReadOnlyList<string> AllParts = ["engine", "memory", "e2e", "ceiling", "sink"];
+    public static readonly IReadOnlyList<string> AllParts = ["engine", "memory", "broker", "e2e", "ceiling", "sink"];
 
     public async Task<BenchReport> RunAsync(IReadOnlyCollection<string> parts, CancellationToken cancellationToken)
     {
@@ -51,10 +51,16 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
             }
         }
 
-        if (Wants("e2e") || Wants("ceiling") || Wants("sink"))
+        if (Wants("broker") || Wants("e2e") || Wants("ceiling") || Wants("sink"))
         {
             Say("starting a private local stack (broker in memory, dynalite) on free ports");
             await using var stack = await BenchStack.StartAsync(paths, progress, cancellationToken).ConfigureAwait(false);
+            if (Wants("broker"))
+            {
+                Say($"broker alone: produce and fetch {profile.BrokerMessages:N0} messages, then latency at 10k msg/s");
+                await RecordAsync(results, "broker", () => BrokerBenchmark.RunAsync(stack.BootstrapServers, profile.BrokerMessages, profile.BrokerLatencyDuration, cancellationToken)).ConfigureAwait(false);
+            }
+
             if (Wants("e2e"))
             {
                 await RecordAsync(results, "end to end", async () => await RunEndToEndAsync(stack, workload, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);

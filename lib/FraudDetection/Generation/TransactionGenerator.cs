@@ -23,6 +23,9 @@ public sealed class TransactionGenerator
 {
     private static readonly IReadOnlyList<string> None = [];
 
+    /// <summary>Longest gap, in seconds, between two transactions of a scenario.</summary>
+    private const double ScenarioStepSeconds = 20;
+
     private readonly GeneratorOptions options;
     private readonly DetectionOptions detection;
     private readonly AccountPool pool;
@@ -154,7 +157,7 @@ public sealed class TransactionGenerator
                 var burst = detection.HighValueBurst;
                 for (var k = 0; k < burst.Count; k++)
                 {
-                    Add(NewTransaction(profile, start + burst.Window / burst.Count * k, Amount(random, burst.Amount + 0.01m, burst.Amount + 1000m), random));
+                    Add(NewTransaction(profile, start + Spacing(burst.Window, burst.Count) * k, Amount(random, burst.Amount + 0.01m, burst.Amount + 1000m), random));
                 }
 
                 break;
@@ -162,7 +165,7 @@ public sealed class TransactionGenerator
             case FraudScenario.ImpossibleTravel:
                 var travel = detection.ImpossibleTravel;
                 var (far, km) = FarthestCity(profile.HomeCity);
-                var gap = TimeSpan.FromSeconds(Math.Max(1, Math.Floor(Math.Min(1800, km / (2 * travel.MaxSpeedKmh) * 3600))));
+                var gap = TimeSpan.FromSeconds(Math.Max(1, Math.Floor(Math.Min(ScenarioStepSeconds, km / (2 * travel.MaxSpeedKmh) * 3600))));
                 Add(NewTransaction(profile, start, Amount(random, cleanMin, cleanMax), random));
                 Add(NewTransaction(profile, start + gap, Amount(random, cleanMin, cleanMax), random) with
                 {
@@ -179,7 +182,7 @@ public sealed class TransactionGenerator
                 var small = Math.Max(cleanMin, decimal.Floor(velocity.MaxSum / count / 2 * 100) / 100);
                 for (var k = 0; k < count; k++)
                 {
-                    Add(NewTransaction(profile, start + velocity.Window / count * k, Amount(random, cleanMin, small), random));
+                    Add(NewTransaction(profile, start + Spacing(velocity.Window, count) * k, Amount(random, cleanMin, small), random));
                 }
 
                 break;
@@ -192,7 +195,7 @@ public sealed class TransactionGenerator
             case FraudScenario.CardTesting:
                 var testing = detection.CardTesting;
                 Add(NewTransaction(profile, start, Amount(random, 0.01m, Math.Max(0.01m, testing.SmallAmount - 0.01m)), random));
-                Add(NewTransaction(profile, start + testing.Window / 2, Amount(random, testing.LargeAmount + 0.01m, testing.LargeAmount + 400m), random));
+                Add(NewTransaction(profile, start + Spacing(testing.Window, 2), Amount(random, testing.LargeAmount + 0.01m, testing.LargeAmount + 400m), random));
                 break;
 
             default:
@@ -211,6 +214,9 @@ public sealed class TransactionGenerator
             });
         }
     }
+
+    /// <summary>Gap between a scenario's transactions: all of them inside <paramref name="window"/>, and short, so a scenario completes soon after it starts.</summary>
+    private static TimeSpan Spacing(TimeSpan window, int count) => TimeSpan.FromSeconds(Math.Min(ScenarioStepSeconds, window.TotalSeconds / count));
 
     private Transaction NewTransaction(AccountProfile profile, DateTimeOffset time, decimal amount, Randomizer random, bool jitter = false)
     {

@@ -55,7 +55,7 @@ internal static class WorkshopCommand
             var options = new NotebookRunOptions
             {
                 OutputDirectory = Path.Combine(paths.OutputDirectory, "notebooks"),
-                CellFinished = cell => CommandRunner.Out.MarkupLineInterpolated($"  {(cell.Status == CellStatus.Failed ? "[red]failed[/]" : "ok    ")} cell {cell.CellNumber}{(cell.Error is null ? string.Empty : ": " + cell.Error)}"),
+                CellFinished = PrintCell,
             };
             WorkshopSummary? summary = null;
             foreach (var notebook in notebooks)
@@ -84,6 +84,18 @@ internal static class WorkshopCommand
                 await manager.DownAsync(new Progress(), CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>One line per code cell that ran (markdown and empty cells are skipped silently).</summary>
+    private static void PrintCell(CellOutcome cell)
+    {
+        if (cell.Status == CellStatus.Skipped)
+        {
+            return;
+        }
+
+        var status = cell.Status == CellStatus.Failed ? "[red]failed[/]" : cell.Status == CellStatus.NotRun ? "not run" : "ok    ";
+        CommandRunner.Out.MarkupLine($"  {status} cell {cell.CellNumber} ({cell.Duration.TotalSeconds:0.0} s){(cell.Error is null ? string.Empty : ": " + Markup.Escape(cell.Error))}");
     }
 
     private sealed class Progress : IProgress<string>

@@ -9,14 +9,17 @@ namespace FraudDetection.Streaming;
 /// <summary>
 /// Backpressure for the sinks: a failed Kafka acknowledgement or DynamoDB write pauses the consumer's partitions (no
 /// more fetching), retries with exponential backoff and jitter for as long as it takes, and resumes once the sink
-/// answers. Nothing is dropped and no offset moves meanwhile. Only cancellation ends the retries.
+/// answers. Nothing is dropped and no offset moves meanwhile. Only cancellation ends the retries. Thread-safe: the
+/// Kafka acknowledgement and the overlapping DynamoDB write may retry at the same time; the consumer resumes only
+/// when every failing sink has recovered.
 /// </summary>
 internal sealed class SinkRetry
 {
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
     private readonly ProcessorMetrics _metrics;
-    private IConsumer<byte[]?, InputRecord>? _paused;
+    private readonly Lock _pauseLock = new();
+    private int _failingSinks;
 
     public SinkRetry(ProcessorOptions options, ProcessorMetrics metrics, ILogger logger)
     {
@@ -44,40 +47,59 @@ internal sealed class SinkRetry
     /// <summary>Runs <paramref name="sink"/> until it succeeds; the consumer is paused from the first failure until then.</summary>
     public void Run(IConsumer<byte[]?, InputRecord> consumer, Action<CancellationToken> sink, CancellationToken cancellationToken)
     {
-        _pipeline.Execute(
-            ct =>
+        var failed = false;
+        try
+        {
+            _pipeline.Execute(
+                ct =>
+                {
+                    try
+                    {
+                        sink(ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        if (!failed)
+                        {
+                            failed = true;
+                            Pause(consumer);
+                        }
+
+                        throw;
+                    }
+                },
+                cancellationToken);
+        }
+        finally
+        {
+            if (failed)
             {
-                try
-                {
-                    sink(ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Pause(consumer);
-                    throw;
-                }
-            },
-            cancellationToken);
-        Resume();
+                Resume(consumer);
+            }
+        }
     }
 
     private void Pause(IConsumer<byte[]?, InputRecord> consumer)
     {
-        if (_paused is null)
+        lock (_pauseLock)
         {
-            consumer.Pause(consumer.Assignment);
-            _paused = consumer;
-            _logger.LogWarning("consumer paused until the sinks answer again");
+            if (_failingSinks++ == 0)
+            {
+                consumer.Pause(consumer.Assignment);
+                _logger.LogWarning("consumer paused until the sinks answer again");
+            }
         }
     }
 
-    private void Resume()
+    private void Resume(IConsumer<byte[]?, InputRecord> consumer)
     {
-        if (_paused is { } consumer)
+        lock (_pauseLock)
         {
-            consumer.Resume(consumer.Assignment);
-            _paused = null;
-            _logger.LogInformation("sinks answer again; consumer resumed");
+            if (--_failingSinks == 0)
+            {
+                consumer.Resume(consumer.Assignment);
+                _logger.LogInformation("sinks answer again; consumer resumed");
+            }
         }
     }
 }

@@ -18,7 +18,20 @@ internal static class CommandRunner
         {
             return Fail(ex.Message);
         }
+        catch (Exception ex)
+        {
+            // Unexpected: still one line, with the type so it can be reported; the trace on request.
+            if (Environment.GetEnvironmentVariable(DebugVariable) == "1")
+            {
+                Console.Error.WriteLine(ex);
+            }
+
+            return Fail($"{ex.GetType().Name}: {ex.Message} (set {DebugVariable}=1 for the stack trace)");
+        }
     }
+
+    /// <summary>Set to 1 to print the stack trace of an unexpected failure.</summary>
+    public const string DebugVariable = "FRAUDLAB_DEBUG";
 
     /// <summary>Prints <c>fraudlab: error: …</c> on one line and returns exit code 1.</summary>
     public static int Fail(string message)

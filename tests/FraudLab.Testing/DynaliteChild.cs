@@ -10,12 +10,23 @@ internal sealed class DynaliteChild : IAsyncDisposable
     private readonly string _record;
     private readonly string _logFile;
 
-    private DynaliteChild(int pid, int port, string record, string logFile)
+    private DynaliteChild(int pid, int port, IReadOnlyList<string> markers, string record, string logFile)
     {
         Pid = pid;
         Port = port;
         _record = record;
         _logFile = logFile;
+
+        // A host stopped by SIGTERM (a run's timeout) exits without disposing fixtures; take the child along.
+        // Only kill -9 of the host gets past this, and the next fixture's reaping covers that.
+        // The marker check keeps a pid reused after a normal dispose from being signalled.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (ProcessTable.Matches(pid, markers))
+            {
+                ProcessTable.TerminateAsync(pid, TimeSpan.FromSeconds(1)).GetAwaiter().GetResult();
+            }
+        };
     }
 
     public int Pid { get; }
@@ -36,7 +47,7 @@ internal sealed class DynaliteChild : IAsyncDisposable
             var port = TcpPorts.FindFree();
             var spec = DynaliteLaunch.Create(paths.Root, "127.0.0.1", port, dataDirectory: null, Path.Combine(logDirectory, $"dynalite-{port}.log"));
             var pid = BackgroundProcess.Start(spec);
-            var child = new DynaliteChild(pid, port, registry.Record(pid, spec.Markers), spec.LogFile);
+            var child = new DynaliteChild(pid, port, spec.Markers, registry.Record(pid, spec.Markers), spec.LogFile);
             try
             {
                 var options = new DynamoDbOptions { ServiceUrl = child.ServiceUrl };

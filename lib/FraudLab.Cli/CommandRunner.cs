@@ -41,9 +41,20 @@ internal static class CommandRunner
         return 1;
     }
 
-    /// <summary>Console for progress and tables; plain when output is redirected (CI, tests).</summary>
-    public static IAnsiConsole Out { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>
+    /// Console for progress and tables; plain when output is redirected (CI, logs, tests), and then 240 columns wide
+    /// rather than Spectre's 80, so paths, endpoints and tables are not wrapped.
+    /// </summary>
+    public static IAnsiConsole Out { get; } = CreateOut();
+
+    private static IAnsiConsole CreateOut()
     {
-        Out = new AnsiConsoleOutput(Console.Out),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 240;
+        }
+
+        return console;
+    }
 }

@@ -113,12 +113,6 @@ internal static class LocalCommand
     /// <summary>Options given on the command line become configuration overrides, so every other source still applies.</summary>
     private static LocalStackManager CreateManager(ParseResult parse)
     {
-        // Redirected output (CI, logs, tests) has no width: do not wrap paths and endpoints at Spectre's default 80 columns.
-        if (Console.IsOutputRedirected)
-        {
-            CommandRunner.Out.Profile.Width = 240;
-        }
-
         var overrides = new Dictionary<string, string?>();
         void Set(string key, string? value)
         {

@@ -212,11 +212,6 @@ internal static class StackCommand
     /// <summary>The stack named by --stack-name/--region over the configuration's <c>Stack</c> section (saved outputs included).</summary>
     private static StackOperations Operations(ParseResult parse)
     {
-        if (Console.IsOutputRedirected)
-        {
-            CommandRunner.Out.Profile.Width = 240;
-        }
-
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(StackName) is { } name)
         {

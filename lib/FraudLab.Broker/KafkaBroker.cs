@@ -143,7 +143,7 @@ public sealed class KafkaBroker : IAsyncDisposable
             new MetadataApi(context),
             new InitProducerIdApi(context),
             new CreateTopicsApi(context, logger),
-            new DeleteTopicsApi(context),
+            new DeleteTopicsApi(context, groups),
             new DescribeConfigsApi(context),
             new FindCoordinatorApi(context),
             new JoinGroupApi(groups),

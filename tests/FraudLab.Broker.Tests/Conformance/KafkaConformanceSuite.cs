@@ -275,6 +275,27 @@ public abstract class KafkaConformanceSuite
         Assert.Contains("log.retention.ms", configs.Single().Entries.Keys);
     }
 
+    [Fact]
+    public async Task ATopicDeletedAndRecreatedForgetsItsCommittedOffsets()
+    {
+        var topic = NewTopicName("recreated");
+        var group = NewTopicName("group");
+        await CreateTopicAsync(topic, 1);
+        var partition = new TopicPartition(topic, 0);
+        using (var consumer = NewConsumer(group))
+        {
+            consumer.Commit([new TopicPartitionOffset(partition, 42)]);
+            Assert.Equal(42, consumer.Committed([partition], TimeSpan.FromSeconds(10)).Single().Offset.Value);
+        }
+
+        using (var admin = NewAdmin())
+            await admin.DeleteTopicsAsync([topic]);
+        await CreateTopicAsync(topic, 1);
+
+        using var fresh = NewConsumer(group);
+        Assert.Equal(Offset.Unset, fresh.Committed([partition], TimeSpan.FromSeconds(10)).Single().Offset);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task AConsumerGroupResumesFromItsCommittedOffsetWithoutDuplicates()
     {

@@ -1,9 +1,13 @@
+using FraudLab.Broker.Groups;
 using FraudLab.Broker.Server;
 
 namespace FraudLab.Broker.Protocol.Apis;
 
-/// <summary>DeleteTopics v0-3: removes topics and their data.</summary>
-internal sealed class DeleteTopicsApi(BrokerContext broker) : IApiHandler
+/// <summary>
+/// DeleteTopics v0-3: removes topics, their data and every group's committed offsets for them, so a topic
+/// re-created under the same name starts groups from their reset policy, not from stale positions.
+/// </summary>
+internal sealed class DeleteTopicsApi(BrokerContext broker, GroupCoordinator groups) : IApiHandler
 {
     public ApiKey Key => ApiKey.DeleteTopics;
 
@@ -19,7 +23,9 @@ internal sealed class DeleteTopicsApi(BrokerContext broker) : IApiHandler
         foreach (var name in names)
         {
             response.WriteString(name);
-            response.WriteInt16(broker.Topics.Delete(name));
+            var error = broker.Topics.Delete(name);
+            if (error == ErrorCode.None) groups.DeleteTopicOffsets(name);
+            response.WriteInt16(error);
         }
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
@@ -31,6 +32,13 @@ internal sealed class ProcessorSession : IDisposable
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often acknowledged offsets are committed (and the lag refreshed). A synchronous commit per micro-batch cost
+    /// a broker round trip each; committing by time costs at most this much more replay after a crash, which the
+    /// idempotent sinks absorb. Revocations and a clean stop commit at once.
+    /// </summary>
+    private static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(200);
+
     private readonly ProcessorSettings _settings;
     private readonly ProcessorMetrics _metrics;
     private readonly ProcessorHooks _hooks;
@@ -48,6 +56,10 @@ internal sealed class ProcessorSession : IDisposable
 
     private readonly List<ConsumeResult<byte[]?, InputRecord>> _batch = [];
     private ProcessedBatch? _inFlight;
+
+    /// <summary>Next offsets of batches both sinks have acknowledged, not yet committed.</summary>
+    private readonly Dictionary<TopicPartition, Offset> _acknowledged = [];
+    private long _lastCommit;
     private long _lag;
     private int[] _partitions = [];
     private StrongBox<EngineStats> _engineStats = new();
@@ -113,6 +125,11 @@ internal sealed class ProcessorSession : IDisposable
                 }
 
                 CompleteInFlight();
+                if (Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval)
+                {
+                    CommitAcknowledged();
+                }
+
                 if (next is not null)
                 {
                     next.AuditWrite = Task.Run(() => _retry.Run(_consumer, ct => _audit.WriteAsync(next.AuditItems, ct).GetAwaiter().GetResult(), _stopping));
@@ -138,6 +155,7 @@ internal sealed class ProcessorSession : IDisposable
                 // Cancelled or failed: either way nothing was committed for it.
             }
 
+            CommitAcknowledged();
             _consumer.Close();
         }
     }
@@ -201,7 +219,7 @@ internal sealed class ProcessorSession : IDisposable
                 continue;
             }
 
-            batch.NextOffsets[result.TopicPartition] = result.Offset + 1;
+            batch.Consumed(result);
             var record = result.Message.Value;
             if (record.Error is { } error)
             {
@@ -245,7 +263,7 @@ internal sealed class ProcessorSession : IDisposable
         Headers = new Headers { { RejectedRecord.RecordIdHeader, Encoding.UTF8.GetBytes(output.RecordId) } },
     };
 
-    /// <summary>Waits for the batch in flight to be written (the retries inside pause the consumer), then commits and publishes it.</summary>
+    /// <summary>Waits for the batch in flight to be written (the retries inside pause the consumer), then marks its offsets for the next commit and publishes it.</summary>
     private void CompleteInFlight()
     {
         if (_inFlight is not { } batch)
@@ -255,26 +273,34 @@ internal sealed class ProcessorSession : IDisposable
 
         _inFlight = null;
         batch.AuditWrite.GetAwaiter().GetResult();
-        Commit(batch);
+        foreach (var (partition, next) in batch.NextOffsets)
+        {
+            _acknowledged[partition] = next;
+        }
+
         Publish(batch);
     }
 
-    private void Commit(ProcessedBatch batch)
+    /// <summary>Commits the offsets of every acknowledged batch (only those: at-least-once) and refreshes the lag.</summary>
+    private void CommitAcknowledged()
     {
-        if (batch.NextOffsets.Count == 0)
+        _lastCommit = Stopwatch.GetTimestamp();
+        if (_acknowledged.Count > 0)
         {
-            return;
+            try
+            {
+                _consumer.Commit(_acknowledged.Select(p => new TopicPartitionOffset(p.Key, p.Value)));
+            }
+            catch (KafkaException ex)
+            {
+                // A rebalance took the partitions meanwhile: their next owner replays these batches (idempotent sinks).
+                _logger.LogWarning("commit refused ({Reason}); the batches will be replayed by the partitions' next owner", ex.Error.Reason);
+            }
+
+            _acknowledged.Clear();
         }
 
-        try
-        {
-            _consumer.Commit(batch.NextOffsets.Select(p => new TopicPartitionOffset(p.Key, p.Value)));
-        }
-        catch (KafkaException ex)
-        {
-            // A rebalance took the partitions meanwhile: their next owner replays this batch (idempotent sinks).
-            _logger.LogWarning("commit refused ({Reason}); the batch will be replayed by the partitions' next owner", ex.Error.Reason);
-        }
+        UpdateLag();
     }
 
     /// <summary>After the commit: counters, latency, hooks and the in-process view of flagged records.</summary>
@@ -301,7 +327,6 @@ internal sealed class ProcessorSession : IDisposable
 
         _metrics.AuditWritten(batch.AuditItems.Count);
         Volatile.Write(ref _engineStats, new StrongBox<EngineStats>(_engines.Stats));
-        UpdateLag();
     }
 
     private void UpdateLag()
@@ -358,8 +383,9 @@ internal sealed class ProcessorSession : IDisposable
 
     private void OnRevoked(IEnumerable<TopicPartition> partitions)
     {
-        // Finish the batch in flight while its partitions are still ours, so the next owner need not replay it.
+        // Finish the batch in flight and commit while the partitions are still ours, so the next owner need not replay it.
         CompleteInFlight();
+        CommitAcknowledged();
         var revoked = partitions.ToHashSet();
         foreach (var partition in revoked.Select(p => p.Partition.Value).Distinct())
         {

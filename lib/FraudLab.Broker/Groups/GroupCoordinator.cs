@@ -8,7 +8,7 @@ namespace FraudLab.Broker.Groups;
 /// of every group, as Apache Kafka's GroupCoordinator handles them. It knows no wire format: the server decodes a
 /// request, calls one method and encodes the result. Safe to call from many connections at once (one lock per group).
 /// The store is the caller's: the coordinator loads it on construction and saves to it, but does not dispose it.</summary>
-public sealed class GroupCoordinator : IAsyncDisposable
+internal sealed class GroupCoordinator : IAsyncDisposable
 {
     /// <summary>Kafka's group.min.session.timeout.ms.</summary>
     public const int MinSessionTimeoutMs = 6_000;

@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Groups;
 
 /// <summary>The Kafka protocol error codes the group coordinator answers with (values from the Kafka protocol guide).</summary>
-public static class GroupErrorCodes
+internal static class GroupErrorCodes
 {
     public const short None = 0;
     public const short OffsetMetadataTooLarge = 12;

@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Groups;
 
 /// <summary>The classic group states; the names are the strings Kafka reports in DescribeGroups and ListGroups.</summary>
-public enum GroupState
+internal enum GroupState
 {
     /// <summary>No members; the group may still hold committed offsets.</summary>
     Empty,

@@ -1,4 +1,4 @@
 namespace FraudLab.Broker.Groups;
 
 /// <summary>One protocol a joining member supports (e.g. "range", "cooperative-sticky"), with its opaque metadata.</summary>
-public sealed record GroupProtocol(string Name, byte[] Metadata);
+internal sealed record GroupProtocol(string Name, byte[] Metadata);

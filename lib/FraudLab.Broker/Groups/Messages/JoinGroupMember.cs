@@ -1,4 +1,4 @@
 namespace FraudLab.Broker.Groups;
 
 /// <summary>A member as the leader sees it in its JoinGroup response: its metadata for the selected protocol.</summary>
-public sealed record JoinGroupMember(string MemberId, string? GroupInstanceId, byte[] Metadata);
+internal sealed record JoinGroupMember(string MemberId, string? GroupInstanceId, byte[] Metadata);

@@ -6,7 +6,7 @@ namespace FraudLab.Broker.Groups;
 /// <param name="RebalanceTimeoutMs">JoinGroup v0 has none: pass <paramref name="SessionTimeoutMs"/>, as Kafka does.</param>
 /// <param name="Protocols">In the member's order of preference.</param>
 /// <param name="RequireKnownMemberId">True from JoinGroup v4 on (KIP-394): a new member first gets MEMBER_ID_REQUIRED with its id.</param>
-public sealed record JoinGroupRequest(
+internal sealed record JoinGroupRequest(
     string GroupId,
     string MemberId,
     string? GroupInstanceId,

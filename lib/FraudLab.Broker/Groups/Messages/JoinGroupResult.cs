@@ -5,7 +5,7 @@ namespace FraudLab.Broker.Groups;
 /// <param name="ProtocolName">Empty with an error.</param>
 /// <param name="MemberId">The caller's member id (newly generated for a new member, also with MEMBER_ID_REQUIRED).</param>
 /// <param name="Members">Every member with its metadata, for the leader only; empty for the others.</param>
-public sealed record JoinGroupResult(
+internal sealed record JoinGroupResult(
     short ErrorCode,
     int GenerationId,
     string ProtocolName,

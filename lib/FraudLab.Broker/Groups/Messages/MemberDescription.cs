@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Groups;
 
 /// <summary>A member in a DescribeGroups entry; metadata and assignment are filled only while the group is Stable.</summary>
-public sealed record MemberDescription(
+internal sealed record MemberDescription(
     string MemberId,
     string ClientId,
     string ClientHost,

@@ -1,4 +1,4 @@
 namespace FraudLab.Broker.Groups;
 
 /// <summary>The outcome of one partition of an OffsetCommit request.</summary>
-public sealed record OffsetCommitPartitionResult(string Topic, int Partition, short ErrorCode);
+internal sealed record OffsetCommitPartitionResult(string Topic, int Partition, short ErrorCode);

@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Groups;
 
 /// <summary>A SyncGroup request, decoded. Only the leader sends <paramref name="Assignments"/>; followers send none.</summary>
-public sealed record SyncGroupRequest(
+internal sealed record SyncGroupRequest(
     string GroupId,
     int GenerationId,
     string MemberId,

@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Groups;
 
 /// <summary>A SyncGroup response: the caller's assignment, relayed as the leader sent it (empty with an error).</summary>
-public sealed record SyncGroupResult(short ErrorCode, byte[] Assignment)
+internal sealed record SyncGroupResult(short ErrorCode, byte[] Assignment)
 {
     internal static SyncGroupResult Failed(short errorCode) => new(errorCode, []);
 }

@@ -9,7 +9,7 @@ namespace FraudLab.Broker.Groups;
 /// damaged one, and the log is compacted (written to a temporary file, flushed to disk, renamed over the log; the
 /// directory itself is not flushed, so a power cut right after may leave the previous, equally valid log);
 /// it is compacted again whenever superseded records pile up.</summary>
-public sealed class FileGroupStore : IGroupStore, IDisposable
+internal sealed class FileGroupStore : IGroupStore, IDisposable
 {
     public const string FileName = "groups.log";
 

@@ -2,7 +2,7 @@ namespace FraudLab.Broker.Groups;
 
 /// <summary>Where the coordinator keeps committed offsets and group membership so that they survive a broker restart.
 /// Calls may come from many threads at once. A save that throws has stored nothing the caller relies on.</summary>
-public interface IGroupStore
+internal interface IGroupStore
 {
     /// <summary>Every group as last saved: its membership (if any was saved) and its committed offsets.</summary>
     IReadOnlyList<StoredGroupState> Load();

@@ -2,7 +2,7 @@ namespace FraudLab.Broker.Groups;
 
 /// <summary>A group store that lives as long as the process: for <c>--in-memory</c> brokers and for tests
 /// (a second coordinator on the same store sees what a first one saved, as after a restart).</summary>
-public sealed class InMemoryGroupStore : IGroupStore
+internal sealed class InMemoryGroupStore : IGroupStore
 {
     private readonly Lock gate = new();
     private readonly GroupStoreState state = new();

@@ -2,4 +2,4 @@ namespace FraudLab.Broker.Groups;
 
 /// <summary>What a store holds for one group.</summary>
 /// <param name="Membership">Null when only offsets were ever saved (standalone consumers).</param>
-public sealed record StoredGroupState(string GroupId, StoredMembership? Membership, IReadOnlyList<CommittedOffset> Offsets);
+internal sealed record StoredGroupState(string GroupId, StoredMembership? Membership, IReadOnlyList<CommittedOffset> Offsets);

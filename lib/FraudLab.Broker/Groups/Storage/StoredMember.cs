@@ -1,7 +1,7 @@
 namespace FraudLab.Broker.Groups;
 
 /// <summary>A member of a Stable generation as saved: its metadata for the selected protocol and its assignment.</summary>
-public sealed record StoredMember(
+internal sealed record StoredMember(
     string MemberId,
     string? GroupInstanceId,
     string ClientId,

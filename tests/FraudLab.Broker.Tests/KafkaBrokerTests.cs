@@ -180,6 +180,27 @@ public sealed class KafkaBrokerTests
     }
 
     [Fact]
+    public async Task ADeletedTopicsCommittedOffsetsStayForgottenAfterARestart()
+    {
+        using var data = new TempDirectory();
+        var options = new BrokerOptions { Port = 0, DataDirectory = data.Path };
+        var partition = new TopicPartition("forgotten", 0);
+        await using (var broker = await KafkaBroker.StartAsync(options, ct: Ct))
+        {
+            await CreateTopicAsync(broker, "forgotten", partitions: 1);
+            using (var consumer = NewConsumer(broker.BootstrapServers, "forgetful"))
+                consumer.Commit([new TopicPartitionOffset(partition, 7)]);
+            using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = broker.BootstrapServers }).Build();
+            await admin.DeleteTopicsAsync(["forgotten"]);
+        }
+
+        await using var restarted = await KafkaBroker.StartAsync(options, ct: Ct);
+        await CreateTopicAsync(restarted, "forgotten", partitions: 1);
+        using var fresh = NewConsumer(restarted.BootstrapServers, "forgetful");
+        Assert.Equal(Offset.Unset, fresh.Committed([partition], TimeSpan.FromSeconds(10)).Single().Offset);
+    }
+
+    [Fact]
     public async Task ACorruptTopicFileStopsTheStartNamingTheFileAndKeepsTheData()
     {
         using var data = new TempDirectory();

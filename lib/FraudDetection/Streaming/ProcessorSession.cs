@@ -125,15 +125,22 @@ internal sealed class ProcessorSession : IDisposable
                 }
 
                 CompleteInFlight();
+                if (next is not null)
+                {
+                    next.AuditWrite = next.AuditItems.Count == 0
+                        ? Task.CompletedTask
+                        : Task.Run(() => _retry.Run(_consumer, ct => _audit.WriteAsync(next.AuditItems, ct).GetAwaiter().GetResult(), _stopping));
+                    _inFlight = next;
+                    if (next.AuditWrite.IsCompleted)
+                    {
+                        // Nothing to write (most batches flag nothing): its verdicts are final now, not a batch later.
+                        CompleteInFlight();
+                    }
+                }
+
                 if (Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval)
                 {
                     CommitAcknowledged();
-                }
-
-                if (next is not null)
-                {
-                    next.AuditWrite = Task.Run(() => _retry.Run(_consumer, ct => _audit.WriteAsync(next.AuditItems, ct).GetAwaiter().GetResult(), _stopping));
-                    _inFlight = next;
                 }
             }
         }

@@ -58,12 +58,12 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
             if (Wants("broker"))
             {
                 Say($"broker alone: produce and fetch {profile.BrokerMessages:N0} messages, then latency at 10k msg/s");
-                await RecordAsync(results, "broker", () => BrokerBenchmark.RunAsync(stack.BootstrapServers, profile.BrokerMessages, profile.BrokerLatencyDuration, cancellationToken)).ConfigureAwait(false);
+                await RecordAsync(results, "broker", () => BrokerBenchmark.RunAsync(stack.BootstrapServers, profile.BrokerMessages, profile.BrokerLatencyDuration, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             if (Wants("e2e"))
             {
-                await RecordAsync(results, "end to end", async () => await RunEndToEndAsync(stack, workload, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                await RecordAsync(results, "end to end", async () => await RunEndToEndAsync(stack, workload, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
 
             if (Wants("ceiling"))
@@ -78,7 +78,7 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
                         new BenchResult("processor catching up on the same backlog", ceiling.ProcessorRate, "events/s"),
                         new BenchResult("processor / ceiling", Math.Round(ceiling.Ratio, 3), "ratio", CeilingBenchmark.TargetRatio),
                     ];
-                }).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
             }
 
             if (Wants("sink"))
@@ -88,7 +88,7 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
                 {
                     var rate = await AuditSinkBenchmark.RunAsync(stack, workload.Transactions, profile.SinkItems, cancellationToken).ConfigureAwait(false);
                     return [new BenchResult("audit sink to local DynamoDB (dynalite)", rate, "items/s")];
-                }).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -158,13 +158,13 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
     /// Runs one part; a part that fails (a timeout, a refused connection) becomes a result that says so, and the run
     /// goes on, so one broken part never hides the numbers of the others.
     /// </summary>
-    private async Task RecordAsync(List<BenchResult> results, string part, Func<Task<IReadOnlyList<BenchResult>>> run)
+    private async Task RecordAsync(List<BenchResult> results, string part, Func<Task<IReadOnlyList<BenchResult>>> run, CancellationToken cancellationToken)
     {
         try
         {
             results.AddRange(await run().ConfigureAwait(false));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Say($"{part} failed: {ex.Message}");
             results.Add(new BenchResult($"{part} (failed)", double.NaN, "", Notes: $"failed: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}"));

@@ -25,7 +25,7 @@ public static class AuditSinkBenchmark
         var batch = new List<Dictionary<string, AttributeValue>>(items);
         for (var i = 0; i < items; i++)
         {
-            var transaction = PacedProducer.Stamp(templates[i % templates.Length], 1_000_000_000L + i, now);
+            var transaction = PacedProducer.Stamp(templates[i % templates.Length], 1_000_000_000L + i, now, TimeSpan.Zero);
             var decision = new Decision
             {
                 Transaction = transaction,

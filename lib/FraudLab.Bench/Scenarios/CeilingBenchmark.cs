@@ -28,8 +28,7 @@ public static class CeilingBenchmark
         }
 
         progress?.Report($"filling {settings.Topics.Transactions} with {events:N0} events");
-        // Fill the topic as fast as the producer goes (a rate no schedule can keep up with).
-        new PacedProducer(factory, settings.Topics.Transactions, templates).Send(0, events, double.MaxValue / 4, cancellationToken);
+        new PacedProducer(factory, settings.Topics.Transactions, templates).SendUnpaced(0, events, cancellationToken);
 
         progress?.Report("bare consumer reading them");
         var bare = BareConsume(factory, settings.Topics.Transactions, partitions, events, cancellationToken);

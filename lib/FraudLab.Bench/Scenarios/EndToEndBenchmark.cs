@@ -63,13 +63,13 @@ public static class EndToEndBenchmark
 
         // Warm-up: a short burst at a low rate, waited for in full, so partitions are assigned before measuring.
         var warmCount = (long)Math.Min(2_000, Math.Max(200, rate));
-        await Task.Run(() => producer.Send(templates.Length * 4L, warmCount, Math.Min(rate, 2_000), cancellationToken), cancellationToken).ConfigureAwait(false);
+        await Task.Run(() => producer.Send(0, warmCount, Math.Min(rate, 2_000), cancellationToken), cancellationToken).ConfigureAwait(false);
         await WaitForAsync(() => Interlocked.Read(ref warmDecided) >= warmCount, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
 
         var count = (long)(rate * duration.TotalSeconds);
         var started = DateTimeOffset.UtcNow;
         await Task.Factory.StartNew(
-            () => producer.Send(0, count, rate, cancellationToken, wallStart => Volatile.Write(ref measureFromTicks, wallStart.UtcTicks)),
+            () => producer.Send(warmCount, count, rate, cancellationToken, wallStart => Volatile.Write(ref measureFromTicks, wallStart.UtcTicks)),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         var sendSeconds = (DateTimeOffset.UtcNow - started).TotalSeconds;
         var complete = await WaitForAsync(() => Interlocked.Read(ref decided) >= count, DrainTimeout, cancellationToken).ConfigureAwait(false);

@@ -22,8 +22,10 @@ namespace FraudDetection.Streaming;
 /// and becomes an audit item.</item>
 /// <item>Wait until Kafka has acknowledged every record sent; start the batch's DynamoDB write. While it runs, the
 /// next batch is collected and decided (one batch of overlap, the write being the slowest step); then wait for the
-/// write (pausing and retrying while DynamoDB fails) and commit the batch's offsets. A crash before the commit
-/// replays the batch: the audit writes are idempotent and the output records carry a deterministic Record_Id.</item>
+/// write (pausing and retrying while DynamoDB fails); the batch's offsets are then acknowledged, and acknowledged
+/// offsets are committed every <see cref="CommitInterval"/>. A batch that flagged nothing has no write and completes
+/// at once. A crash before the commit replays the batches since the last one: the audit writes are idempotent and
+/// the output records carry a deterministic Record_Id.</item>
 /// </list>
 /// Rebalance callbacks run inside Consume on this same thread; a revocation first completes the batch in flight.
 /// </summary>
@@ -141,6 +143,7 @@ internal sealed class ProcessorSession : IDisposable
                 if (Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval)
                 {
                     CommitAcknowledged();
+                    UpdateLag();
                 }
             }
         }
@@ -288,7 +291,7 @@ internal sealed class ProcessorSession : IDisposable
         Publish(batch);
     }
 
-    /// <summary>Commits the offsets of every acknowledged batch (only those: at-least-once) and refreshes the lag.</summary>
+    /// <summary>Commits the offsets of every acknowledged batch (only those: at-least-once).</summary>
     private void CommitAcknowledged()
     {
         _lastCommit = Stopwatch.GetTimestamp();
@@ -306,8 +309,6 @@ internal sealed class ProcessorSession : IDisposable
 
             _acknowledged.Clear();
         }
-
-        UpdateLag();
     }
 
     /// <summary>After the commit: counters, latency, hooks and the in-process view of flagged records.</summary>

@@ -15,6 +15,13 @@ public static class TransactionDecoder
 {
     private const int MaxShown = 40;
 
+    /// <summary>
+    /// One cache per thread keeps <see cref="Decode(ReadOnlySpan{byte})"/> static and thread-safe; it only saves
+    /// allocations (the strings returned are equal either way) and is bounded (see <see cref="Utf8StringCache"/>).
+    /// </summary>
+    [ThreadStatic]
+    private static Utf8StringCache? strings;
+
     public static DecodeResult<Transaction> Decode(ReadOnlySpan<byte> utf8Json)
     {
         try
@@ -156,25 +163,25 @@ public static class TransactionDecoder
                 return ReadCoordinate(ref reader, 180, out f.Longitude);
 
             case Field.Currency:
-                return ReadOptionalString(ref reader, static s => s.Length == 3 && IsUpperAscii(s), "an ISO-4217 code of 3 capital letters", out f.Currency);
+                return ReadOptionalString(ref reader, static s => s.Length == 3 && IsUpperAscii(s), "an ISO-4217 code of 3 capital letters", out f.Currency, repeats: true);
 
             case Field.Country:
-                return ReadOptionalString(ref reader, static s => s.Length == 2 && IsUpperAscii(s), "an ISO-3166 code of 2 capital letters", out f.Country);
+                return ReadOptionalString(ref reader, static s => s.Length == 2 && IsUpperAscii(s), "an ISO-3166 code of 2 capital letters", out f.Country, repeats: true);
 
             case Field.IpAddress:
-                return ReadOptionalString(ref reader, IsIpAddress, "an IPv4 or IPv6 address", out f.IpAddress);
+                return ReadOptionalString(ref reader, IsIpAddress, "an IPv4 or IPv6 address", out f.IpAddress, repeats: false);
 
             case Field.CardBin:
-                return ReadOptionalString(ref reader, static s => s.Length is >= 6 and <= 8 && IsDigits(s), "6 to 8 digits", out f.CardBin);
+                return ReadOptionalString(ref reader, static s => s.Length is >= 6 and <= 8 && IsDigits(s), "6 to 8 digits", out f.CardBin, repeats: false);
 
             case Field.Email:
-                return ReadOptionalString(ref reader, static s => s.IndexOf((byte)'@') > 0 && s.IndexOf((byte)'@') < s.Length - 1, "an e-mail address", out f.Email);
+                return ReadOptionalString(ref reader, static s => s.IndexOf((byte)'@') > 0 && s.IndexOf((byte)'@') < s.Length - 1, "an e-mail address", out f.Email, repeats: false);
 
             case Field.City:
-                return ReadOptionalString(ref reader, static s => s.Length > 0, "a non-empty string", out f.City);
+                return ReadOptionalString(ref reader, static s => s.Length > 0, "a non-empty string", out f.City, repeats: true);
 
             case Field.Device:
-                return ReadOptionalString(ref reader, static s => s.Length > 0, "a non-empty string", out f.Device);
+                return ReadOptionalString(ref reader, static s => s.Length > 0, "a non-empty string", out f.Device, repeats: true);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(field));
@@ -195,7 +202,7 @@ public static class TransactionDecoder
 
     private delegate bool Utf8Check(ReadOnlySpan<byte> value);
 
-    private static string? ReadOptionalString(ref Utf8JsonReader reader, Utf8Check isValid, string what, out string? value)
+    private static string? ReadOptionalString(ref Utf8JsonReader reader, Utf8Check isValid, string what, out string? value, bool repeats)
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null)
@@ -220,9 +227,13 @@ public static class TransactionDecoder
             return $"must be {what}, got {Shown(ref reader)}";
         }
 
-        value = reader.GetString();
+        value = repeats ? GetRepeatingText(ref reader) : reader.GetString();
         return null;
     }
+
+    /// <summary>The current (unescaped, validated) string value of a low-cardinality field, through the thread's <see cref="Utf8StringCache"/>.</summary>
+    private static string GetRepeatingText(ref Utf8JsonReader reader) =>
+        (strings ??= new Utf8StringCache()).TryGet(reader.ValueSpan, out var cached) ? cached : reader.GetString()!;
 
     private static string? ReadMerchantType(ref Utf8JsonReader reader, out MerchantType value)
     {

@@ -32,6 +32,7 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
         bool Wants(string part) => parts.Contains(part, StringComparer.OrdinalIgnoreCase);
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        var runtimeWorkingSet = Environment.WorkingSet;
         var results = new List<BenchResult>();
 
         Say($"generating {profile.EngineEvents:N0} events with the kit's generator");
@@ -47,7 +48,7 @@ public sealed class BenchRunner(BenchProfile profile, KitPaths paths, IProgress<
             foreach (var accounts in profile.MemoryAccounts)
             {
                 Say($"detection state at {accounts:N0} active accounts");
-                results.AddRange(MemoryBenchmark.Run(accounts));
+                results.AddRange(MemoryBenchmark.Run(accounts, runtimeWorkingSet));
             }
         }
 

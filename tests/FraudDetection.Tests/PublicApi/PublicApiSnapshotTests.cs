@@ -1,0 +1,33 @@
+using FraudDetection.Configuration;
+using PublicApiGenerator;
+
+namespace FraudDetection.Tests.PublicApi;
+
+/// <summary>
+/// The library's public surface is what notebooks and users program against: any change to it shows up here as a
+/// diff against the approved file, to be reviewed and approved on purpose (copy the .received file over the
+/// .approved one).
+/// </summary>
+public sealed class PublicApiSnapshotTests
+{
+    [Fact]
+    public void The_public_api_of_FraudDetection_is_the_approved_one()
+    {
+        var api = typeof(KitConfiguration).Assembly.GeneratePublicApi(new ApiGeneratorOptions
+        {
+            ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"],
+        });
+        var folder = Path.Combine(KitPaths.TryFindRoot(AppContext.BaseDirectory)!, "tests", "FraudDetection.Tests", "PublicApi");
+        var approvedPath = Path.Combine(folder, "FraudDetection.approved.txt");
+        var receivedPath = Path.Combine(folder, "FraudDetection.received.txt");
+        var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : "";
+
+        if (approved != api.ReplaceLineEndings("\n"))
+        {
+            File.WriteAllText(receivedPath, api);
+            Assert.Fail($"the public API of FraudDetection changed: compare {receivedPath} with {approvedPath}, and copy it over if the change is intended");
+        }
+
+        File.Delete(receivedPath);
+    }
+}

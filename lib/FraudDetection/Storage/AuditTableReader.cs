@@ -12,31 +12,24 @@ namespace FraudDetection.Storage;
 /// </summary>
 public sealed class AuditTableReader(IAmazonDynamoDB client, AuditTableOptions options)
 {
-    public async IAsyncEnumerable<AuditItem> QueryByAccountAsync(long accountId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var response = await client.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = options.TableName,
-                    KeyConditionExpression = "#account = :account",
-                    ExpressionAttributeNames = new Dictionary<string, string> { ["#account"] = AuditAttributes.AccountId },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":account"] = new() { N = accountId.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
-                    ConsistentRead = true,
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken).ConfigureAwait(false);
-            foreach (var item in response.Items ?? [])
+    public IAsyncEnumerable<AuditItem> QueryByAccountAsync(long accountId, CancellationToken cancellationToken = default) =>
+        PagesAsync(
+            async (startKey, ct) =>
             {
-                yield return AuditItem.FromAttributes(item, options.TtlAttribute);
-            }
-
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-    }
+                var response = await client.QueryAsync(
+                    new QueryRequest
+                    {
+                        TableName = options.TableName,
+                        KeyConditionExpression = "#account = :account",
+                        ExpressionAttributeNames = new Dictionary<string, string> { ["#account"] = AuditAttributes.AccountId },
+                        ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":account"] = new() { N = accountId.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+                        ConsistentRead = true,
+                        ExclusiveStartKey = startKey,
+                    },
+                    ct).ConfigureAwait(false);
+                return (response.Items, response.LastEvaluatedKey);
+            },
+            cancellationToken);
 
     /// <summary>Items whose event time is in [<paramref name="from"/>, <paramref name="to"/>), in no particular order.</summary>
     public IAsyncEnumerable<AuditItem> QueryByEventTimeAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
@@ -49,32 +42,44 @@ public sealed class AuditTableReader(IAmazonDynamoDB client, AuditTableOptions o
     /// <summary>Every item (tests, notebooks on a small table).</summary>
     public IAsyncEnumerable<AuditItem> ReadAllAsync(CancellationToken cancellationToken = default) => ScanAsync(null, null, null, cancellationToken);
 
-    private async IAsyncEnumerable<AuditItem> ScanAsync(
+    private IAsyncEnumerable<AuditItem> ScanAsync(
         string? filter,
         Dictionary<string, string>? names,
         Dictionary<string, AttributeValue>? values,
+        CancellationToken cancellationToken) =>
+        PagesAsync(
+            async (startKey, ct) =>
+            {
+                var response = await client.ScanAsync(
+                    new ScanRequest
+                    {
+                        TableName = options.TableName,
+                        FilterExpression = filter,
+                        ExpressionAttributeNames = names,
+                        ExpressionAttributeValues = values,
+                        ConsistentRead = true,
+                        ExclusiveStartKey = startKey,
+                    },
+                    ct).ConfigureAwait(false);
+                return (response.Items, response.LastEvaluatedKey);
+            },
+            cancellationToken);
+
+    /// <summary>Follows DynamoDB's pagination (LastEvaluatedKey) for a Query or a Scan, yielding items as pages arrive.</summary>
+    private async IAsyncEnumerable<AuditItem> PagesAsync(
+        Func<Dictionary<string, AttributeValue>?, CancellationToken, Task<(List<Dictionary<string, AttributeValue>>? Items, Dictionary<string, AttributeValue>? LastKey)>> page,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Dictionary<string, AttributeValue>? start = null;
         do
         {
-            var response = await client.ScanAsync(
-                new ScanRequest
-                {
-                    TableName = options.TableName,
-                    FilterExpression = filter,
-                    ExpressionAttributeNames = names,
-                    ExpressionAttributeValues = values,
-                    ConsistentRead = true,
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken).ConfigureAwait(false);
-            foreach (var item in response.Items ?? [])
+            var (items, lastKey) = await page(start, cancellationToken).ConfigureAwait(false);
+            foreach (var item in items ?? [])
             {
                 yield return AuditItem.FromAttributes(item, options.TtlAttribute);
             }
 
-            start = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+            start = lastKey is { Count: > 0 } ? lastKey : null;
         }
         while (start is not null);
     }

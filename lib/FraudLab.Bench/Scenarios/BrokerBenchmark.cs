@@ -25,12 +25,13 @@ public static class BrokerBenchmark
     public const double TargetFetchRate = 500_000;
     public const double TargetP99Ms = 5;
     public const double LatencyRate = 10_000;
+    private const int Partitions = 4;
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(string bootstrapServers, int messages, TimeSpan latencyDuration, CancellationToken cancellationToken)
     {
         var topic = await CreateTopicAsync(bootstrapServers, "broker_bench_throughput", cancellationToken).ConfigureAwait(false);
         var produceRate = Produce(bootstrapServers, topic, messages, cancellationToken);
-        var fetchRate = Fetch(bootstrapServers, topic, messages, cancellationToken);
+        var fetchRate = BacklogReader.ReadRate(NewConsumerConfig(bootstrapServers), topic, Partitions, messages, cancellationToken);
 
         var latencyTopic = await CreateTopicAsync(bootstrapServers, "broker_bench_latency", cancellationToken).ConfigureAwait(false);
         var latency = Latency(bootstrapServers, latencyTopic, latencyDuration, cancellationToken);
@@ -39,7 +40,7 @@ public static class BrokerBenchmark
         {
             ["messages"] = messages.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["message bytes"] = MessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["partitions"] = "4",
+            ["partitions"] = Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["clients"] = "Confluent.Kafka defaults (librdkafka batching), broker in its own process, file storage off (in memory)",
         };
         return
@@ -52,11 +53,15 @@ public static class BrokerBenchmark
         ];
     }
 
+    /// <summary>Default consumer settings, a fresh group, nothing committed.</summary>
+    private static ConsumerConfig NewConsumerConfig(string bootstrapServers) =>
+        new() { BootstrapServers = bootstrapServers, GroupId = "broker-bench-" + Guid.NewGuid().ToString("N"), EnableAutoCommit = false };
+
     private static async Task<string> CreateTopicAsync(string bootstrapServers, string prefix, CancellationToken cancellationToken)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}";
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
-        await admin.CreateTopicsAsync([new TopicSpecification { Name = name, NumPartitions = 4, ReplicationFactor = 1 }]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await admin.CreateTopicsAsync([new TopicSpecification { Name = name, NumPartitions = Partitions, ReplicationFactor = 1 }]).WaitAsync(cancellationToken).ConfigureAwait(false);
         return name;
     }
 
@@ -101,25 +106,6 @@ public static class BrokerBenchmark
         return messages / elapsed.TotalSeconds;
     }
 
-    private static double Fetch(string bootstrapServers, string topic, int messages, CancellationToken cancellationToken)
-    {
-        var config = new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "broker-bench-" + Guid.NewGuid().ToString("N"), EnableAutoCommit = false };
-        using var consumer = new ConsumerBuilder<Ignore, byte[]>(config).Build();
-        consumer.Assign(Enumerable.Range(0, 4).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
-        var seen = 0;
-        var started = 0L;
-        while (seen < messages && !cancellationToken.IsCancellationRequested)
-        {
-            var result = consumer.Consume(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException($"fetch saw {seen} of {messages} messages, then nothing for 10 s");
-            if (result.Message is not null && seen++ == 0)
-            {
-                started = Stopwatch.GetTimestamp();
-            }
-        }
-
-        return messages / Stopwatch.GetElapsedTime(started).TotalSeconds;
-    }
-
     private static LatencySummary Latency(string bootstrapServers, string topic, TimeSpan duration, CancellationToken cancellationToken)
     {
         var recorder = new LatencyRecorder();
@@ -130,9 +116,8 @@ public static class BrokerBenchmark
         var consumer = Task.Factory.StartNew(
             () =>
             {
-                var config = new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "broker-bench-" + Guid.NewGuid().ToString("N"), EnableAutoCommit = false };
-                using var c = new ConsumerBuilder<Ignore, byte[]>(config).Build();
-                c.Assign(Enumerable.Range(0, 4).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
+                using var c = new ConsumerBuilder<Ignore, byte[]>(NewConsumerConfig(bootstrapServers)).Build();
+                c.Assign(Enumerable.Range(0, Partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
                 consumerReady.Set();
                 while (Interlocked.Read(ref received) < count && !stop.IsCancellationRequested)
                 {

@@ -31,34 +31,11 @@ public static class CeilingBenchmark
         new PacedProducer(factory, settings.Topics.Transactions, templates).SendUnpaced(0, events, cancellationToken);
 
         progress?.Report("bare consumer reading them");
-        var bare = BareConsume(factory, settings.Topics.Transactions, partitions, events, cancellationToken);
+        var bare = BacklogReader.ReadRate(
+            factory.ConsumerConfig("bench-ceiling", "bench-ceiling-" + Guid.NewGuid().ToString("N")), settings.Topics.Transactions, partitions, events, cancellationToken);
         progress?.Report("processor catching up on them");
         var processor = await ProcessorCatchUpAsync(settings, events, cancellationToken).ConfigureAwait(false);
         return new CeilingResult(events, bare, processor);
-    }
-
-    private static double BareConsume(KafkaClientFactory factory, string topic, int partitions, int events, CancellationToken cancellationToken)
-    {
-        var config = factory.ConsumerConfig("bench-ceiling", "bench-ceiling-" + Guid.NewGuid().ToString("N"));
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
-        consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
-        var seen = 0;
-        long started = 0;
-        while (seen < events && !cancellationToken.IsCancellationRequested)
-        {
-            var result = consumer.Consume(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException($"bare consumer saw {seen} of {events} events, then nothing for 10 s");
-            if (result.Message is null)
-            {
-                continue;
-            }
-
-            if (seen++ == 0)
-            {
-                started = Stopwatch.GetTimestamp();
-            }
-        }
-
-        return events / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
     private static async Task<double> ProcessorCatchUpAsync(ProcessorSettings settings, int events, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public sealed class ProcessorMetrics : IDisposable
     private long _ruleErrorsTotal;
     private long _auditWritesTotal;
     private long _sinkRetriesTotal;
+    private long _sinkTimeoutsTotal;
 
     public ProcessorMetrics(string instance)
     {
@@ -79,7 +80,15 @@ public sealed class ProcessorMetrics : IDisposable
         _auditWrites.Add(count);
     }
 
-    public void SinkRetried() => Interlocked.Increment(ref _sinkRetriesTotal);
+    /// <summary>A sink call failed and is retried; <paramref name="timedOut"/> when it failed by not answering within the sink timeout.</summary>
+    public void SinkRetried(bool timedOut = false)
+    {
+        Interlocked.Increment(ref _sinkRetriesTotal);
+        if (timedOut)
+        {
+            Interlocked.Increment(ref _sinkTimeoutsTotal);
+        }
+    }
 
     public void Latency(TimeSpan endToEnd) => _latency.Record(endToEnd.TotalMilliseconds);
 
@@ -91,7 +100,8 @@ public sealed class ProcessorMetrics : IDisposable
         Interlocked.Read(ref _ruleErrorsTotal),
         Interlocked.Read(ref _auditWritesTotal),
         Interlocked.Read(ref _sinkRetriesTotal),
-        _lag());
+        _lag(),
+        Interlocked.Read(ref _sinkTimeoutsTotal));
 
     public void Dispose() => _meter.Dispose();
 }

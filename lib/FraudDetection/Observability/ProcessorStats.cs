@@ -9,6 +9,7 @@ namespace FraudDetection.Observability;
 /// <param name="AuditWrites">Audit items DynamoDB acknowledged (re-writes after a replay included).</param>
 /// <param name="SinkRetries">Times a sink call failed and was retried (DynamoDB slow or down).</param>
 /// <param name="Lag">Records behind the high watermark on the assigned transaction partitions.</param>
+/// <param name="SinkTimeouts">Of the retries, sink calls that failed by not answering within <c>Processor:SinkTimeout</c> (a stalled sink).</param>
 public sealed record ProcessorStats(
     long EventsIn,
     long Flagged,
@@ -17,4 +18,5 @@ public sealed record ProcessorStats(
     long RuleErrors,
     long AuditWrites,
     long SinkRetries,
-    long Lag);
+    long Lag,
+    long SinkTimeouts = 0);

@@ -17,6 +17,21 @@ internal sealed class AuditSink(AuditTableWriter writer, ProcessorOptions option
             return;
         }
 
+        // A stalled table (a paused process, a hung connection) answers nothing: past SinkTimeout the write is a failure.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.SinkTimeout);
+        try
+        {
+            await WriteWithinAsync(items, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SinkTimeoutException($"DynamoDB did not acknowledge {items.Count} audit item(s) within {options.SinkTimeout.TotalMilliseconds:0} ms");
+        }
+    }
+
+    private async Task WriteWithinAsync(IReadOnlyList<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
+    {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.AuditConcurrency, CancellationToken = cancellationToken };
         if (options.UsesConditionalWrites)
         {

@@ -10,6 +10,16 @@ namespace FraudDetection.Streaming;
 /// </summary>
 public sealed class KafkaClientFactory(KafkaOptions options)
 {
+    /// <summary>
+    /// The producers' <c>message.max.bytes</c>: Apache Kafka's (and MSK's) default topic <c>max.message.bytes</c>,
+    /// so a record the kit's producers accept is one the topics accept. Override with
+    /// <c>Kafka:Settings:message.max.bytes</c> together with the topics' <c>max.message.bytes</c>.
+    /// </summary>
+    public const int DefaultMaxMessageBytes = 1_048_588;
+
+    /// <summary>How often a background-committing consumer commits its stored offsets.</summary>
+    public const int BackgroundCommitIntervalMs = 100;
+
     public KafkaOptions Options { get; } = options;
 
     /// <summary>A producer tuned for low latency: idempotent, acks=all, short linger, LZ4 batches, murmur2 partitioning.</summary>
@@ -26,17 +36,25 @@ public sealed class KafkaClientFactory(KafkaOptions options)
             Partitioner = Partitioner.Murmur2Random,
             // Delivery reports carry only what the sinks need; fewer fields, fewer allocations.
             DeliveryReportFields = "status",
+            MessageMaxBytes = DefaultMaxMessageBytes,
         };
         return Apply(config, role);
     }
 
-    /// <summary>A consumer whose offsets the caller commits itself (at-least-once).</summary>
-    public ConsumerConfig ConsumerConfig(string role, string groupId, bool fromBeginning = true)
+    /// <summary>
+    /// A consumer whose offsets the caller decides (at-least-once). By default the caller commits them itself; with
+    /// <paramref name="backgroundCommit"/> it only stores each offset once its sinks acknowledged (<c>StoreOffset</c>)
+    /// and librdkafka commits what is stored every <see cref="BackgroundCommitIntervalMs"/> ms off the caller's
+    /// thread, so no commit round trip ever stalls the loop. <paramref name="groupInstanceId"/>: static membership (KIP-345).
+    /// </summary>
+    public ConsumerConfig ConsumerConfig(string role, string groupId, bool fromBeginning = true, bool backgroundCommit = false, string? groupInstanceId = null)
     {
         var config = new ConsumerConfig
         {
             GroupId = groupId,
-            EnableAutoCommit = false,
+            GroupInstanceId = string.IsNullOrWhiteSpace(groupInstanceId) ? null : groupInstanceId,
+            EnableAutoCommit = backgroundCommit,
+            AutoCommitIntervalMs = backgroundCommit ? BackgroundCommitIntervalMs : null,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = fromBeginning ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
             // Range gives partition p of every subscribed topic to the same member: the transactions/flags join

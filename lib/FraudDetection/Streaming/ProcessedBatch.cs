@@ -36,6 +36,6 @@ internal sealed class ProcessedBatch
 
     public long Flags { get; set; }
 
-    /// <summary>The DynamoDB write of <see cref="AuditItems"/>, running while the next batch is collected and decided.</summary>
+    /// <summary>The DynamoDB write of <see cref="AuditItems"/>, running while the next batches are collected, decided and emitted.</summary>
     public Task AuditWrite { get; set; } = Task.CompletedTask;
 }

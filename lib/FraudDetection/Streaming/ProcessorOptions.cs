@@ -41,6 +41,23 @@ public sealed class ProcessorOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long one sink call (a DynamoDB audit write, Kafka's acknowledgement of a batch's records) may go unanswered
+    /// before it counts as failed: logged, counted (<c>SinkTimeouts</c>), retried with backoff. A stalled sink is
+    /// thus seen, never waited on silently.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan SinkTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Static group membership (KIP-345): the consumer's <c>group.instance.id</c>. Give each processor instance its own
+    /// stable value (e.g. <c>processor-1</c>; on AWS the ECS task's slot): after a restart it gets its partitions back
+    /// at once instead of after the session timeout. Unset (default): dynamic membership. Needs a broker with
+    /// JoinGroup v5+ (Apache Kafka 2.3+, MSK).
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9._-]{1,200}$", ErrorMessage = "Processor:GroupInstanceId may hold only letters, digits, '.', '_' and '-'.")]
+    public string? GroupInstanceId { get; set; }
+
     /// <summary>Name of this instance in client ids and metrics; default host name and process id.</summary>
     public string? InstanceId { get; set; }
 

@@ -14,32 +14,36 @@ using Microsoft.Extensions.Logging;
 namespace FraudDetection.Streaming;
 
 /// <summary>
-/// One run of the processor: its Kafka clients and the micro-batch loop.
+/// One run of the processor: its Kafka clients and the loop, in stages that follow the data.
 /// <list type="number">
 /// <item>Collect: whatever has arrived, up to <see cref="ProcessorOptions.MaxBatchSize"/> records (no added wait).</item>
-/// <item>Process in partition order: undecodable records to the dead-letter topic, flags into the partition's engine,
-/// transactions through it; a flagged transaction is sent to the processed topic (and a block to the alerts topic)
-/// and becomes an audit item.</item>
-/// <item>Wait until Kafka has acknowledged every record sent; start the batch's DynamoDB write. While it runs, the
-/// next batch is collected and decided (one batch of overlap, the write being the slowest step); then wait for the
-/// write (pausing and retrying while DynamoDB fails); the batch's offsets are then acknowledged, and acknowledged
-/// offsets are committed every <see cref="CommitInterval"/>. A batch that flagged nothing has no write and completes
-/// at once. A crash before the commit replays the batches since the last one: the audit writes are idempotent and
-/// the output records carry a deterministic Record_Id.</item>
+/// <item>Decide in partition order: flags into the partition's engine, transactions through it; undecodable or
+/// failing records (and outputs the broker refuses, too large) to the dead-letter topic, counted, the loop goes on.</item>
+/// <item>Emit: flagged transactions to the processed topic (blocks also to the alerts topic); wait for Kafka's
+/// acknowledgement (bounded by <see cref="ProcessorOptions.SinkTimeout"/>): the verdicts are out, the decision hook
+/// fires. The batch's DynamoDB write starts and runs on its own: the next batches are collected, decided and emitted
+/// meanwhile (up to <see cref="MaxBatchesAwaitingAudit"/> batches awaiting their writes: backpressure).</item>
+/// <item>Acknowledge: batches complete in input order once their write has been acknowledged; only then are their
+/// offsets stored, and librdkafka commits stored offsets in the background every 100 ms (and at once on revoke and
+/// stop). An input offset is thus committed only when Kafka and DynamoDB acknowledged everything it fed. A crash
+/// replays what was not committed: the audit writes are idempotent and the output records carry a deterministic
+/// Record_Id.</item>
 /// </list>
-/// Rebalance callbacks run inside Consume on this same thread; a revocation first completes the batch in flight.
+/// Rebalance callbacks run inside Consume on this same thread; a revocation first completes the batches in flight.
 /// </summary>
 internal sealed class ProcessorSession : IDisposable
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// How often acknowledged offsets are committed (and the lag refreshed). A synchronous commit per micro-batch cost
-    /// a broker round trip each; committing by time costs at most this much more replay after a crash, which the
-    /// idempotent sinks absorb. Revocations and a clean stop commit at once.
-    /// </summary>
-    private static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(200);
+    /// <summary>Poll wait while batches await their audit writes: their completion is checked this often.</summary>
+    private static readonly TimeSpan AwaitingPoll = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>How often the lag gauge is refreshed.</summary>
+    private static readonly TimeSpan LagInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Batches whose verdicts are out but whose audit writes are still running; one more waits for the oldest.</summary>
+    internal const int MaxBatchesAwaitingAudit = 8;
 
     private readonly ProcessorSettings _settings;
     private readonly ProcessorMetrics _metrics;
@@ -57,11 +61,11 @@ internal sealed class ProcessorSession : IDisposable
     private readonly CancellationToken _stopping;
 
     private readonly List<ConsumeResult<byte[]?, InputRecord>> _batch = [];
-    private ProcessedBatch? _inFlight;
 
-    /// <summary>Next offsets of batches both sinks have acknowledged, not yet committed.</summary>
-    private readonly Dictionary<TopicPartition, Offset> _acknowledged = [];
-    private long _lastCommit;
+    /// <summary>Emitted batches awaiting their audit writes, oldest first; they complete in this order.</summary>
+    private readonly Queue<ProcessedBatch> _awaitingAudit = new();
+    private long _lastLag;
+    private long _producerDeadLettered;
     private long _lag;
     private int[] _partitions = [];
     private StrongBox<EngineStats> _engineStats = new();
@@ -80,12 +84,12 @@ internal sealed class ProcessorSession : IDisposable
         var instance = settings.Processor.ResolvedInstanceId;
         var kafka = new KafkaClientFactory(settings.Kafka);
         _engines = new PartitionEngines(settings.Detection, time);
-        _producer = new AcknowledgedProducer(kafka, $"processor-{instance}");
+        _producer = new AcknowledgedProducer(kafka, $"processor-{instance}", settings.Topics.DeadLetter) { AcknowledgementTimeout = settings.Processor.SinkTimeout };
         _rules = new RulesFeed(kafka, settings.Topics.Rules, instance);
         _restorer = new StateRestorer(kafka, settings.Topics, instance, logger);
         _audit = new AuditSink(writer, settings.Processor);
         _retry = new SinkRetry(settings.Processor, metrics, logger);
-        _consumer = new ConsumerBuilder<byte[]?, InputRecord>(kafka.ConsumerConfig($"processor-{instance}", settings.Processor.GroupId, settings.Processor.FromBeginning))
+        _consumer = new ConsumerBuilder<byte[]?, InputRecord>(kafka.ConsumerConfig($"processor-{instance}", settings.Processor.GroupId, settings.Processor.FromBeginning, backgroundCommit: true, settings.Processor.GroupInstanceId))
             .SetValueDeserializer(new InputDeserializer(settings.Topics))
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions.Select(p => p.TopicPartition)))
@@ -119,30 +123,26 @@ internal sealed class ProcessorSession : IDisposable
                     ApplyRule(rule);
                 }
 
-                // With a write in flight, take only what is already here: its verdicts should not wait for a poll.
-                var next = Collect(_inFlight is null ? PollTimeout : TimeSpan.Zero) ? Process() : null;
-                if (next is not null)
+                CompleteAudited(wait: false);
+                if (Collect(_awaitingAudit.Count == 0 ? PollTimeout : AwaitingPoll))
                 {
+                    var batch = Process();
                     _retry.Run(_consumer, _producer.WaitForAcknowledgements, _stopping);
-                }
-
-                CompleteInFlight();
-                if (next is not null)
-                {
-                    next.AuditWrite = next.AuditItems.Count == 0
+                    Emitted(batch);
+                    batch.AuditWrite = batch.AuditItems.Count == 0
                         ? Task.CompletedTask
-                        : Task.Run(() => _retry.Run(_consumer, ct => _audit.WriteAsync(next.AuditItems, ct).GetAwaiter().GetResult(), _stopping));
-                    _inFlight = next;
-                    if (next.AuditWrite.IsCompleted)
+                        : Task.Run(() => WriteAudit(batch));
+                    _awaitingAudit.Enqueue(batch);
+                    while (_awaitingAudit.Count > MaxBatchesAwaitingAudit)
                     {
-                        // Nothing to write (most batches flag nothing): its verdicts are final now, not a batch later.
-                        CompleteInFlight();
+                        CompleteOldest();
                     }
+
+                    CompleteAudited(wait: false);
                 }
 
-                if (Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval)
+                if (Stopwatch.GetElapsedTime(_lastLag) >= LagInterval)
                 {
-                    CommitAcknowledged();
                     UpdateLag();
                 }
             }
@@ -153,19 +153,20 @@ internal sealed class ProcessorSession : IDisposable
         }
         finally
         {
-            // A batch still in flight is abandoned uncommitted (replayed by the next owner); its write ends with the token.
-            var abandoned = _inFlight;
-            _inFlight = null;
-            try
+            // Batches still awaiting their writes are abandoned unstored (replayed by the next owner); the writes end with the token.
+            while (_awaitingAudit.TryDequeue(out var abandoned))
             {
-                abandoned?.AuditWrite.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-                // Cancelled or failed: either way nothing was committed for it.
+                try
+                {
+                    abandoned.AuditWrite.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // Cancelled or failed: either way nothing was stored for it.
+                }
             }
 
-            CommitAcknowledged();
+            CommitStored();
             _consumer.Close();
         }
     }
@@ -206,7 +207,7 @@ internal sealed class ProcessorSession : IDisposable
     /// <summary>
     /// Two passes over the batch: flags first, then transactions (and dead letters), each in partition order. A flag
     /// that arrives in the same batch as the account's transactions thus always applies to them, whichever topic
-    /// the fetcher happened to deliver first.
+    /// the fetcher happened to deliver first. A record whose handling fails is dead-lettered with the reason; the rest go on.
     /// </summary>
     private ProcessedBatch Process()
     {
@@ -215,8 +216,15 @@ internal sealed class ProcessorSession : IDisposable
         {
             if (result.Message.Value.Flag is { } flag && _engines.TryGet(result.Partition.Value, out var engine))
             {
-                engine.Apply(flag);
-                batch.Flags++;
+                try
+                {
+                    engine.Apply(flag);
+                    batch.Flags++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    DeadLetter($"flag not applied: {ex.Message}", result);
+                }
             }
         }
 
@@ -233,19 +241,25 @@ internal sealed class ProcessorSession : IDisposable
             var record = result.Message.Value;
             if (record.Error is { } error)
             {
-                _producer.Send(_settings.Topics.DeadLetter, RejectedRecord.Create(error, result.TopicPartitionOffset, result.Message.Key, record.Original));
-                _metrics.DeadLettered(result.Topic);
+                DeadLetter(error, result);
             }
             else if (record.Transaction is { } transaction)
             {
-                Decide(batch, engine, transaction, now, timeToLive);
+                try
+                {
+                    Decide(batch, engine, transaction, result, now, timeToLive);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    DeadLetter($"transaction not decided: {ex.Message}", result);
+                }
             }
         }
 
         return batch;
     }
 
-    private void Decide(ProcessedBatch batch, DetectionEngine engine, Transaction transaction, DateTimeOffset now, TimeSpan timeToLive)
+    private void Decide(ProcessedBatch batch, DetectionEngine engine, Transaction transaction, ConsumeResult<byte[]?, InputRecord> source, DateTimeOffset now, TimeSpan timeToLive)
     {
         var decision = engine.Process(transaction);
         batch.Decisions.Add(decision);
@@ -256,14 +270,42 @@ internal sealed class ProcessorSession : IDisposable
 
         var output = ProcessedTransaction.From(decision);
         var message = OutputMessage(output);
-        _producer.Send(_settings.Topics.Processed, message);
+        if (!TrySend(_settings.Topics.Processed, message, source))
+        {
+            return;
+        }
+
         if (decision.Verdict == Verdict.Block)
         {
-            _producer.Send(_settings.Topics.Alerts, message);
+            TrySend(_settings.Topics.Alerts, message, source);
         }
 
         batch.Flagged.Add(output);
         batch.AuditItems.Add(AuditItem.From(output, now, timeToLive).ToAttributes(_settings.AuditTable.TtlAttribute));
+    }
+
+    /// <summary>Sends an output; a record the producer refuses outright (too large) sends its source to the dead letters instead.</summary>
+    private bool TrySend(string topic, Message<byte[]?, byte[]?> message, ConsumeResult<byte[]?, InputRecord> source)
+    {
+        try
+        {
+            _producer.Send(topic, message);
+            return true;
+        }
+        catch (ProduceException<byte[]?, byte[]?> ex)
+        {
+            DeadLetter($"{topic} refused the output: {ex.Error.Reason}", source);
+            return false;
+        }
+    }
+
+    /// <summary>The source record to the dead-letter topic with the reason and its coordinates (a truncated copy with size and hash when it does not fit).</summary>
+    private void DeadLetter(string reason, ConsumeResult<byte[]?, InputRecord> source)
+    {
+        _producer.SendFitted(
+            _settings.Topics.DeadLetter,
+            RejectedRecord.Create(reason, source.TopicPartitionOffset, source.Message.Key, source.Message.Value.Original));
+        _metrics.DeadLettered(source.Topic);
     }
 
     private static Message<byte[]?, byte[]?> OutputMessage(ProcessedTransaction output) => new()
@@ -273,47 +315,26 @@ internal sealed class ProcessorSession : IDisposable
         Headers = new Headers { { RejectedRecord.RecordIdHeader, Encoding.UTF8.GetBytes(output.RecordId) } },
     };
 
-    /// <summary>Waits for the batch in flight to be written (the retries inside pause the consumer), then marks its offsets for the next commit and publishes it.</summary>
-    private void CompleteInFlight()
+    /// <summary>The batch's audit write, retried with backoff (pausing the consumer) until DynamoDB acknowledges it; held back first by the test hook if any.</summary>
+    private void WriteAudit(ProcessedBatch batch)
     {
-        if (_inFlight is not { } batch)
+        if (_hooks.BeforeAuditWrite is { } hold)
         {
-            return;
+            hold(batch.Flagged, _stopping).GetAwaiter().GetResult();
         }
 
-        _inFlight = null;
-        batch.AuditWrite.GetAwaiter().GetResult();
-        foreach (var (partition, next) in batch.NextOffsets)
-        {
-            _acknowledged[partition] = next;
-        }
-
-        Publish(batch);
+        _retry.Run(_consumer, ct => _audit.WriteAsync(batch.AuditItems, ct).GetAwaiter().GetResult(), _stopping);
     }
 
-    /// <summary>Commits the offsets of every acknowledged batch (only those: at-least-once).</summary>
-    private void CommitAcknowledged()
+    /// <summary>Kafka acknowledged the batch's outputs: its verdicts are out. Counters, latency, the decision hook and the in-process view.</summary>
+    private void Emitted(ProcessedBatch batch)
     {
-        _lastCommit = Stopwatch.GetTimestamp();
-        if (_acknowledged.Count > 0)
+        var refused = _producer.DeadLettered;
+        for (; _producerDeadLettered < refused; _producerDeadLettered++)
         {
-            try
-            {
-                _consumer.Commit(_acknowledged.Select(p => new TopicPartitionOffset(p.Key, p.Value)));
-            }
-            catch (KafkaException ex)
-            {
-                // A rebalance took the partitions meanwhile: their next owner replays these batches (idempotent sinks).
-                _logger.LogWarning("commit refused ({Reason}); the batches will be replayed by the partitions' next owner", ex.Error.Reason);
-            }
-
-            _acknowledged.Clear();
+            _metrics.DeadLettered(_settings.Topics.Processed);
         }
-    }
 
-    /// <summary>After the commit: counters, latency, hooks and the in-process view of flagged records.</summary>
-    private void Publish(ProcessedBatch batch)
-    {
         var now = _time.GetUtcNow();
         _metrics.EventsIn(_settings.Topics.Transactions, batch.Decisions.Count);
         _metrics.EventsIn(_settings.Topics.FlaggedAccounts, batch.Flags);
@@ -333,12 +354,60 @@ internal sealed class ProcessorSession : IDisposable
             _flaggedView.TryWrite(output);
         }
 
-        _metrics.AuditWritten(batch.AuditItems.Count);
         Volatile.Write(ref _engineStats, new StrongBox<EngineStats>(_engines.Stats));
+    }
+
+    /// <summary>Completes the batches whose writes are done, oldest first (all of them when <paramref name="wait"/>).</summary>
+    private void CompleteAudited(bool wait)
+    {
+        while (_awaitingAudit.TryPeek(out var oldest) && (wait || oldest.AuditWrite.IsCompleted))
+        {
+            CompleteOldest();
+        }
+    }
+
+    /// <summary>Waits for the oldest batch's write, then stores its offsets: from here the background commit may commit them.</summary>
+    private void CompleteOldest()
+    {
+        var batch = _awaitingAudit.Dequeue();
+        batch.AuditWrite.GetAwaiter().GetResult();
+        foreach (var (partition, next) in batch.NextOffsets)
+        {
+            try
+            {
+                _consumer.StoreOffset(new TopicPartitionOffset(partition, next));
+            }
+            catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_State || ex.Error.Code == ErrorCode.Local_UnknownPartition)
+            {
+                // The partition went to another owner meanwhile: it replays this batch (idempotent sinks).
+            }
+        }
+
+        _metrics.AuditWritten(batch.AuditItems.Count);
+        _hooks.OnAudited?.Invoke(batch.Flagged);
+    }
+
+    /// <summary>Commits the stored offsets now (revocation, stop); only acknowledged batches have stored offsets: at-least-once.</summary>
+    private void CommitStored()
+    {
+        try
+        {
+            _consumer.Commit();
+        }
+        catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            // Nothing stored since the last commit.
+        }
+        catch (KafkaException ex)
+        {
+            // A rebalance took the partitions meanwhile: their next owner replays these batches (idempotent sinks).
+            _logger.LogWarning("commit refused ({Reason}); the batches will be replayed by the partitions' next owner", ex.Error.Reason);
+        }
     }
 
     private void UpdateLag()
     {
+        _lastLag = Stopwatch.GetTimestamp();
         long lag = 0;
         foreach (var partition in _consumer.Assignment)
         {
@@ -369,7 +438,7 @@ internal sealed class ProcessorSession : IDisposable
 
         _metrics.RuleRejected();
         _logger.LogWarning("rule rejected: {Change}", change);
-        _producer.Send(_settings.Topics.RuleErrors, RejectedRecord.Create($"{change.RuleId}: {change.Error}", rule.TopicPartitionOffset, rule.Message.Key, rule.Message.Value));
+        _producer.SendFitted(_settings.Topics.RuleErrors, RejectedRecord.Create($"{change.RuleId}: {change.Error}", rule.TopicPartitionOffset, rule.Message.Key, rule.Message.Value));
     }
 
     private IEnumerable<TopicPartitionOffset> OnAssigned(List<TopicPartition> partitions)
@@ -391,9 +460,9 @@ internal sealed class ProcessorSession : IDisposable
 
     private void OnRevoked(IEnumerable<TopicPartition> partitions)
     {
-        // Finish the batch in flight and commit while the partitions are still ours, so the next owner need not replay it.
-        CompleteInFlight();
-        CommitAcknowledged();
+        // Finish the batches in flight and commit while the partitions are still ours, so the next owner need not replay them.
+        CompleteAudited(wait: true);
+        CommitStored();
         var revoked = partitions.ToHashSet();
         foreach (var partition in revoked.Select(p => p.Partition.Value).Distinct())
         {

@@ -36,7 +36,7 @@ internal sealed class SinkRetry
                 MaxDelay = options.RetryMaxDelay,
                 OnRetry = args =>
                 {
-                    _metrics.SinkRetried();
+                    _metrics.SinkRetried(args.Outcome.Exception is SinkTimeoutException);
                     _logger.LogWarning("sink failed (attempt {Attempt}), retrying in {Delay} ms: {Error}", args.AttemptNumber + 1, (int)args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message);
                     return default;
                 },

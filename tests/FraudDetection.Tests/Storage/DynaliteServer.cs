@@ -80,6 +80,16 @@ internal sealed class DynaliteServer : IAsyncDisposable
         throw new TimeoutException($"dynalite did not listen on port {Port}");
     }
 
+    /// <summary>SIGSTOP (<paramref name="stalled"/>) or SIGCONT: a stalled DynamoDB keeps its connections open and answers nothing.</summary>
+    public async Task StallAsync(bool stalled)
+    {
+        var pid = _process?.Id ?? throw new InvalidOperationException("dynalite is not running");
+        using var signal = Process.Start("kill", [stalled ? "-STOP" : "-CONT", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("could not run kill");
+        await signal.WaitForExitAsync();
+        Assert.Equal(0, signal.ExitCode);
+    }
+
     /// <summary>Kills the process: DynamoDB is gone until <see cref="StartAgainAsync"/>.</summary>
     public async Task StopAsync()
     {

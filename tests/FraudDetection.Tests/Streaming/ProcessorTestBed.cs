@@ -62,15 +62,31 @@ internal sealed class ProcessorTestBed
         new(stack, TopicAdminTests.UniqueTopics(partitions: 4), LocalStackFixture.UniqueName("audit"), dynamoDbServiceUrl);
 
     /// <summary>A processor of this bed's group; small batches so that a run spans many commits.</summary>
-    public FraudProcessor NewProcessor(string instance, ProcessorHooks? hooks = null) =>
-        new(ProcessorSettings.From(Configuration, new ProcessorOptions
+    public FraudProcessor NewProcessor(string instance, ProcessorHooks? hooks = null, Action<ProcessorOptions>? tune = null, Microsoft.Extensions.Logging.ILogger? logger = null)
+    {
+        var options = new ProcessorOptions
         {
             GroupId = GroupId,
             InstanceId = instance,
             MaxBatchSize = 250,
             RetryBaseDelay = TimeSpan.FromMilliseconds(50),
             RetryMaxDelay = TimeSpan.FromMilliseconds(500),
-        }), hooks);
+        };
+        tune?.Invoke(options);
+        return new(ProcessorSettings.From(Configuration, options), hooks, logger: logger);
+    }
+
+    /// <summary>Input partitions (both topics) whose committed offset is behind their end, right now.</summary>
+    public IReadOnlyList<TopicPartition> Uncommitted()
+    {
+        var config = Kafka.ConsumerConfig("test-progress", GroupId);
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        var partitions = new[] { Topics.Transactions, Topics.FlaggedAccounts }
+            .SelectMany(t => Enumerable.Range(0, Topics.Partitions).Select(p => new TopicPartition(t, p)))
+            .ToList();
+        var committed = consumer.Committed(partitions, TimeSpan.FromSeconds(10)).ToDictionary(c => c.TopicPartition, c => c.Offset.Value);
+        return partitions.Where(p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High.Value is var high && high > 0 && committed[p] < high).ToList();
+    }
 
     /// <summary>A labelled data set: pool traffic, flagged accounts and every fraud scenario, event time starting now.</summary>
     public static DataSet Generate(int transactions, int seed = 7)

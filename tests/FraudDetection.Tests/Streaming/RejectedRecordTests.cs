@@ -40,4 +40,41 @@ public sealed class RejectedRecordTests
         Assert.Null(RejectedRecord.Read(new Headers { { "other", [1] } }));
         Assert.Null(RejectedRecord.Read(null));
     }
+
+    [Fact]
+    public void A_record_that_fits_is_forwarded_unchanged()
+    {
+        var message = RejectedRecord.Create("bad", new TopicPartitionOffset("t", 1, 2), [1], new byte[1000]);
+
+        Assert.Same(message, RejectedRecord.Fit(message, 1_048_588));
+    }
+
+    [Fact]
+    public void A_record_too_large_becomes_a_truncated_copy_with_its_size_and_hash()
+    {
+        var value = new byte[2_000_000];
+        new Random(3).NextBytes(value);
+        var source = new TopicPartitionOffset("Demo_transactions", 2, 77);
+
+        var fitted = RejectedRecord.Fit(RejectedRecord.Create("too large", source, [9], value), 1_048_588);
+
+        Assert.True(fitted.Value!.Length < 1_048_588 - 512);
+        Assert.Equal(value.AsSpan(0, fitted.Value.Length).ToArray(), fitted.Value);
+        Assert.True(fitted.Headers.TryGetLastBytes(RejectedRecord.OriginalSizeHeader, out var size));
+        Assert.Equal("2000000", Encoding.UTF8.GetString(size));
+        Assert.True(fitted.Headers.TryGetLastBytes(RejectedRecord.OriginalSha256Header, out var hash));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(value)), Encoding.UTF8.GetString(hash));
+        var info = RejectedRecord.Read(fitted.Headers);
+        Assert.NotNull(info);
+        Assert.Equal("too large", info.Reason);
+        Assert.Equal(source, info.Source);
+    }
+
+    [Fact]
+    public void A_reason_quoting_a_huge_input_is_cut_to_its_limit()
+    {
+        var message = RejectedRecord.Create(new string('x', 2_000_000), new TopicPartitionOffset("t", 0, 0), null, [1]);
+
+        Assert.Equal(RejectedRecord.MaxReasonLength + 1, RejectedRecord.Read(message.Headers)!.Reason.Length);
+    }
 }

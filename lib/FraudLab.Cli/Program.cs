@@ -8,6 +8,7 @@ var root = new RootCommand("FraudLab: real-time fraud detection with Kafka and D
     LocalCommand.Create(),
     GenerateCommand.Create(),
     ProcessCommand.Create(),
+    AuditCommand.Create(),
     ReplayCommand.Create(),
     NotebooksCommand.Create(),
     StackCommand.Create(),

@@ -17,21 +17,7 @@ public sealed class AuditTableAdmin(IAmazonDynamoDB client, AuditTableOptions op
     /// <summary>Creates the table if missing; idempotent. The result says what happened and carries any note for the user.</summary>
     public async Task<AuditTableStatus> EnsureTableAsync(CancellationToken cancellationToken = default)
     {
-        var created = false;
-        if (await DescribeAsync(cancellationToken).ConfigureAwait(false) is null)
-        {
-            try
-            {
-                await client.CreateTableAsync(CreateRequest(), cancellationToken).ConfigureAwait(false);
-                created = true;
-            }
-            catch (ResourceInUseException)
-            {
-                // Created concurrently by another instance: fine, wait for it below.
-            }
-        }
-
-        await WaitActiveAsync(cancellationToken).ConfigureAwait(false);
+        var created = await WaitActiveAsync(cancellationToken).ConfigureAwait(false);
         var ttlNote = await EnableTimeToLiveAsync(cancellationToken).ConfigureAwait(false);
         return new AuditTableStatus(options.TableName, created, TtlEnabled: ttlNote is null, ttlNote);
     }
@@ -99,16 +85,35 @@ public sealed class AuditTableAdmin(IAmazonDynamoDB client, AuditTableOptions op
         }
     }
 
-    private async Task WaitActiveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the table is ACTIVE, creating it whenever it is missing (also after a DELETING table went away);
+    /// true when this call created it.
+    /// </summary>
+    private async Task<bool> WaitActiveAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ActiveTimeout);
+        var created = false;
         while (true)
         {
             var table = await DescribeAsync(timeout.Token).ConfigureAwait(false);
             if (table?.TableStatus == TableStatus.ACTIVE)
             {
-                return;
+                return created;
+            }
+
+            if (table is null)
+            {
+                try
+                {
+                    await client.CreateTableAsync(CreateRequest(), timeout.Token).ConfigureAwait(false);
+                    created = true;
+                    continue;
+                }
+                catch (ResourceInUseException)
+                {
+                    // Created concurrently by another instance, or still being deleted: wait and look again.
+                }
             }
 
             try

@@ -86,6 +86,7 @@ public sealed class FraudProcessor : IDisposable
             }
 
             var rulePartitions = await EnsureTopicsAsync(cancellationToken).ConfigureAwait(false);
+            await WarnIfAuditTableLostAsync(dynamo, cancellationToken).ConfigureAwait(false);
             using var session = new ProcessorSession(
                 _settings, new AuditTableWriter(dynamo, _settings.AuditTable), _metrics, _hooks, _flaggedView.Writer, _time, _logger, cancellationToken);
             _session = session;
@@ -114,6 +115,39 @@ public sealed class FraudProcessor : IDisposable
     }
 
     public void Dispose() => _metrics.Dispose();
+
+    /// <summary>
+    /// An empty (or just recreated) audit table while the group has committed offsets means the items of those
+    /// offsets are gone (a lost in-memory table): says so in one line, with the command that restores them.
+    /// </summary>
+    private async Task WarnIfAuditTableLostAsync(Amazon.DynamoDBv2.IAmazonDynamoDB dynamo, CancellationToken cancellationToken)
+    {
+        var scan = await dynamo.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = _settings.AuditTable.TableName, Limit = 1 }, cancellationToken).ConfigureAwait(false);
+        if (scan.Count > 0 || (scan.LastEvaluatedKey?.Count ?? 0) > 0)
+        {
+            return;
+        }
+
+        var kafka = new KafkaClientFactory(_settings.Kafka);
+        using var consumer = new Confluent.Kafka.ConsumerBuilder<byte[], byte[]>(kafka.ConsumerConfig("processor-audit-check", _settings.Processor.GroupId)).Build();
+        var partitions = Enumerable.Range(0, _settings.Topics.Partitions).Select(p => new Confluent.Kafka.TopicPartition(_settings.Topics.Transactions, p)).ToList();
+        int committed;
+        try
+        {
+            committed = consumer.Committed(partitions, TimeSpan.FromSeconds(10)).Count(c => c.Offset.Value > 0);
+        }
+        catch (Confluent.Kafka.KafkaException)
+        {
+            return; // Only a warning: the processor's own consumer reports a broker that does not answer.
+        }
+
+        if (committed > 0)
+        {
+            _logger.LogWarning(
+                "audit table {Table} is empty but group {Group} has committed offsets on {Partitions} partition(s) of {Topic}: earlier flagged verdicts are only on {Processed}; run `fraudlab audit rebuild`",
+                _settings.AuditTable.TableName, _settings.Processor.GroupId, committed, _settings.Topics.Transactions, _settings.Topics.Processed);
+        }
+    }
 
     /// <summary>Creates missing topics and checks that the join is co-partitioned; returns the rules topic's partition count.</summary>
     private async Task<int> EnsureTopicsAsync(CancellationToken cancellationToken)

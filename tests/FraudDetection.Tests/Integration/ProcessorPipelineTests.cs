@@ -156,6 +156,71 @@ public sealed class ProcessorPipelineTests(LocalStackFixture stack)
         Assert.Equal(expected, ProcessorTestBed.Lines(bed.ReadProcessed()));
     }
 
+    [Fact]
+    public async Task Audit_rebuild_rewrites_a_lost_table_from_the_processed_topic_idempotently()
+    {
+        var bed = ProcessorTestBed.Create(stack);
+        var data = ProcessorTestBed.Generate(transactions: 1500, seed: 71);
+        await bed.CreateTopicsAsync();
+        bed.PublishFlags(data);
+        bed.PublishTransactions(data.Transactions);
+        using (var processor = bed.NewProcessor("before-loss"))
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            var run = processor.RunAsync(stop.Token);
+            await bed.WaitUntilAllCommittedAsync(processor);
+            await stop.CancelAsync();
+            await run;
+        }
+
+        // The table "lost": a fresh one of another name, which the rebuild fills from Processed_topic (twice: no change).
+        var settings = ProcessorSettings.From(bed.Configuration);
+        var fresh = new FraudDetection.Configuration.AuditTableOptions { TableName = LocalStackFixture.UniqueName("rebuilt") };
+        var rebuilt = settings with { AuditTable = fresh };
+        var first = await new AuditRebuilder(rebuilt).RunAsync(TestContext.Current.CancellationToken);
+        var second = await new AuditRebuilder(rebuilt).RunAsync(TestContext.Current.CancellationToken);
+
+        var expected = ProcessorTestBed.Expected(data);
+        Assert.Equal(expected.Count, first.Items);
+        Assert.Equal(first, second);
+        using var client = FraudDetection.Storage.DynamoDbClientFactory.Create(bed.Configuration.DynamoDb, FraudDetection.Configuration.KitMode.Local);
+        var items = await new FraudDetection.Storage.AuditTableReader(client, fresh).ReadAllAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(expected, ProcessorTestBed.Lines(items));
+    }
+
+    [Fact]
+    public async Task A_processor_finding_its_table_empty_while_its_group_has_committed_offsets_says_so()
+    {
+        var bed = ProcessorTestBed.Create(stack);
+        var data = ProcessorTestBed.Generate(transactions: 500, seed: 73);
+        await bed.CreateTopicsAsync();
+        bed.PublishFlags(data);
+        bed.PublishTransactions(data.Transactions);
+        using (var processor = bed.NewProcessor("first"))
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            var run = processor.RunAsync(stop.Token);
+            await bed.WaitUntilAllCommittedAsync(processor);
+            await stop.CancelAsync();
+            await run;
+        }
+
+        using (var client = FraudDetection.Storage.DynamoDbClientFactory.Create(bed.Configuration.DynamoDb, FraudDetection.Configuration.KitMode.Local))
+        {
+            await client.DeleteTableAsync(bed.Configuration.AuditTable.TableName, TestContext.Current.CancellationToken);
+        }
+
+        var logger = new CapturingLogger();
+        using var again = bed.NewProcessor("after-loss", logger: logger);
+        using var stopAgain = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var runAgain = again.RunAsync(stopAgain.Token);
+        await again.Ready.WaitAsync(TestContext.Current.CancellationToken);
+        await stopAgain.CancelAsync();
+        await runAgain;
+
+        Assert.Single(logger.Lines, line => line.Contains("is empty but group", StringComparison.Ordinal) && line.Contains("fraudlab audit rebuild", StringComparison.Ordinal));
+    }
+
     /// <summary>Records above the kit's producers' limit, as a producer configured for larger ones would send them.</summary>
     private static void PublishLarge(ProcessorTestBed bed, IEnumerable<(byte[] Key, byte[] Value)> records)
     {

@@ -11,8 +11,10 @@ namespace FraudLab.Bench.Scenarios;
 /// scheduled creation time:
 /// <list type="bullet">
 /// <item>creation to verdict, for EVERY event: measured by the processor's <see cref="ProcessorHooks.OnDecision"/>,
-/// which fires once the event's micro-batch is acknowledged by both sinks and its offsets are committed;</item>
-/// <item>creation to <c>Processed_topic</c>, for the flagged ones: a plain consumer on that topic.</item>
+/// which fires once Kafka acknowledged the event's micro-batch outputs (the verdict is out);</item>
+/// <item>creation to <c>Processed_topic</c>, for the flagged ones: a plain consumer on that topic;</item>
+/// <item>creation to audit acknowledged, for the flagged ones: <see cref="ProcessorHooks.OnAudited"/>, after which
+/// the batch's offsets may be committed.</item>
 /// </list>
 /// A warm-up (not measured) lets the consumer group settle and the JIT finish before the clock starts.
 /// </summary>
@@ -28,6 +30,7 @@ public static class EndToEndBenchmark
         var factory = new KafkaClientFactory(settings.Kafka);
         var verdicts = new LatencyRecorder();
         var processed = new LatencyRecorder();
+        var audited = new LatencyRecorder();
         var measureFromTicks = long.MaxValue;
         long warmDecided = 0;
         long decided = 0;
@@ -49,6 +52,17 @@ public static class EndToEndBenchmark
                 else
                 {
                     Interlocked.Increment(ref warmDecided);
+                }
+            },
+            OnAudited = flagged =>
+            {
+                var now = DateTimeOffset.UtcNow;
+                foreach (var output in flagged)
+                {
+                    if (output.CreatedAt is { } created && created.UtcTicks >= Volatile.Read(ref measureFromTicks))
+                    {
+                        audited.Record(now - created);
+                    }
                 }
             },
         };
@@ -85,6 +99,7 @@ public static class EndToEndBenchmark
             Interlocked.Read(ref decided),
             verdicts.Summarize(),
             processed.Summarize(),
+            audited.Summarize(),
             complete && producer.DeliveryErrors == 0,
             producer.DeliveryErrors,
             stats.DeadLettered);
@@ -149,6 +164,7 @@ public sealed record LatencyPhaseResult(
     long Decided,
     LatencySummary CreationToVerdict,
     LatencySummary CreationToProcessedTopic,
+    LatencySummary CreationToAudited,
     bool Complete,
     long DeliveryErrors,
     long DeadLettered);

@@ -21,15 +21,16 @@ namespace FraudDetection.Detection;
 /// account's own events, processors that split accounts between them decide exactly what one processor would.
 /// </para>
 /// <para>
-/// Decisions are made on arrival (lowest latency): an event sees the events of its window that arrived before it.
-/// For verdicts that do not depend on arrival order within the allowed lateness, put events through an
-/// <see cref="EventTimeOrderer"/> first (the replay command does).
+/// Decisions are made on arrival (lowest latency): an event sees the events of its window (by event time) that
+/// arrived before it, so a verdict depends on the account's own events in their arrival order and on nothing else;
+/// the processor, replay and the benchmark all drive engines through <see cref="EngineDriver"/>.
 /// </para>
 /// <para>
 /// State. An account keeps the events of the longest window plus the allowed lateness; the previous location outlives
 /// it only as long as a trip to the antipode would be "impossible". Every <see cref="DetectionOptions.EvictEveryEvents"/>
-/// events (or on <see cref="Evict"/>) idle accounts, expired flags and dynamic windows are trimmed against the global
-/// watermark (newest event time of all minus the allowed lateness); only events older than that watermark could notice.
+/// events (or on <see cref="Evict"/>) accounts whose newest event is more than <see cref="StateHorizon"/> behind the
+/// global watermark (newest event time of all minus the allowed lateness) are forgotten, with flags and dynamic-window
+/// values as old; only an account trailing the others by more than the horizon could notice, as after a restart.
 /// </para>
 /// </summary>
 public sealed class DetectionEngine
@@ -44,6 +45,7 @@ public sealed class DetectionEngine
     private readonly long latenessTicks;
     private readonly long windowTicks;
     private readonly long locationTicks;
+    private readonly long builtInHorizonTicks;
     private IAccountRule[] activeBuiltIns;
     private long maxTicks = long.MinValue;
     private long events, flagged, late, flagUpdates, windowEntries;
@@ -74,7 +76,22 @@ public sealed class DetectionEngine
         latenessTicks = options.AllowedLateness.Ticks;
         windowTicks = Math.Max(options.HighValueBurst.Window.Ticks, Math.Max(options.SpendVelocity.Window.Ticks, options.CardTesting.Window.Ticks));
         locationTicks = travel.Horizon.Ticks;
+        builtInHorizonTicks = new (RuleOptions Rule, TimeSpan Memory)[]
+        {
+            (options.HighValueBurst, options.HighValueBurst.Window),
+            (options.SpendVelocity, options.SpendVelocity.Window),
+            (options.CardTesting, options.CardTesting.Window),
+            (options.ImpossibleTravel, travel.Horizon),
+        }.Where(r => r.Rule.Enabled).Select(r => r.Memory.Ticks).DefaultIfEmpty(0).Max();
     }
+
+    /// <summary>
+    /// How much event time the state depends on: the longest window of the enabled built-in and the dynamic rules,
+    /// the time an impossible-travel location is remembered, plus the allowed lateness. Replaying that much rebuilds
+    /// the state exactly; an account idle for longer (behind the engine's watermark) is forgotten.
+    /// </summary>
+    public TimeSpan StateHorizon => TimeSpan.FromTicks(
+        Math.Max(builtInHorizonTicks, dynamicRules.All.Select(r => r.Window.Ticks).DefaultIfEmpty(0).Max()) + latenessTicks);
 
     public DetectionOptions Options => options;
 
@@ -186,19 +203,34 @@ public sealed class DetectionEngine
         Watermark = maxTicks == long.MinValue ? null : new DateTimeOffset(maxTicks - latenessTicks, TimeSpan.Zero),
     };
 
+    /// <summary>
+    /// Each account's window is trimmed against its own watermark only (so no account's verdicts depend on how far
+    /// others have got); an account whose newest event is more than the state horizon behind <paramref name="watermarkTicks"/>
+    /// is forgotten, as are flags that ended and dynamic-window values older than that.
+    /// </summary>
     private void EvictBefore(long watermarkTicks)
     {
         sinceEviction = 0;
+        var horizon = StateHorizon.Ticks;
+        var idleBefore = watermarkTicks < long.MinValue + horizon ? long.MinValue : watermarkTicks - horizon;
         foreach (var (account, state) in accounts)
         {
-            windowEntries -= state.Evict(watermarkTicks - windowTicks, watermarkTicks - locationTicks);
+            if (state.MaxTicks < idleBefore)
+            {
+                windowEntries -= state.Window.Count;
+                accounts.Remove(account);
+                continue;
+            }
+
+            var own = state.MaxTicks - latenessTicks;
+            windowEntries -= state.Evict(own - windowTicks, own - locationTicks);
             if (state.IsEmpty)
             {
                 accounts.Remove(account);
             }
         }
 
-        flags.EvictEndedBefore(watermarkTicks);
-        dynamicRules.Evict(watermarkTicks);
+        flags.EvictEndedBefore(idleBefore == long.MinValue ? long.MinValue : idleBefore - latenessTicks);
+        dynamicRules.Evict(idleBefore);
     }
 }

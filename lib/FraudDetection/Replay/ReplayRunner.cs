@@ -1,36 +1,37 @@
 using System.Text;
 using FraudDetection.Detection;
 using FraudDetection.Detection.DynamicRules;
-using FraudDetection.Detection.Windows;
 using FraudDetection.Model;
 
 namespace FraudDetection.Replay;
 
 /// <summary>
-/// The engine over files (<c>fraudlab replay</c>): flags are applied first (the flags file is a table), then rules,
-/// then the events in event-time order per account (through an <see cref="EventTimeOrderer"/> with the allowed
-/// lateness, so the result does not depend on arrival order within it). One verdict line per valid event; every bad
+/// The engine over files (<c>fraudlab replay</c>), through the same <see cref="EngineDriver"/> as the processor:
+/// flags are applied first (the flags file is a table), then rules, then the events in file order, each decided on
+/// arrival as the processor decides it, so a file gives the verdicts the processor gives for the same per-account order
+/// (however the processor's input interleaves accounts and partitions). One verdict line per valid event; every bad
 /// line or rejected rule goes to the errors file with its line number and text. Deterministic: same files, same bytes.
 /// </summary>
 public sealed class ReplayRunner(DetectionOptions options)
 {
+    /// <summary>A file holds every account: one partition.</summary>
+    private const int Partition = 0;
+
     /// <summary>Runs the replay. Throws <see cref="ReplayException"/> when the rules file is not JSON at all.</summary>
     public ReplaySummary Run(ReplayRequest request)
     {
         var clock = new ReplayClock();
-        var engine = new DetectionEngine(options, clock);
+        var driver = EngineDriver.SinglePartition(options, clock);
         var errors = new ErrorLog(request.EffectiveErrorsPath);
         try
         {
-            var (flags, badFlags) = request.FlagsPath is null ? (0, 0) : ApplyFlags(engine, request.FlagsPath, errors);
-            var (applied, rejected) = request.RulesPath is null ? (0, 0) : ApplyRules(engine, request.RulesPath, errors);
+            var (flags, badFlags) = request.FlagsPath is null ? (0, 0) : ApplyFlags(driver, request.FlagsPath, errors);
+            var (applied, rejected) = request.RulesPath is null ? (0, 0) : ApplyRules(driver, request.RulesPath, errors);
             var tally = new VerdictTally();
             long events = 0, badEvents = 0;
             using (var output = JsonLinesWriter.Create(request.OutputPath))
             using (var input = JsonLinesReader.Open(request.InputPath))
             {
-                var orderer = new EventTimeOrderer(options.AllowedLateness);
-                var released = new List<Transaction>();
                 while (input.TryReadLine(out var number, out var line))
                 {
                     var decoded = TransactionDecoder.Decode(line.Span);
@@ -42,12 +43,11 @@ public sealed class ReplayRunner(DetectionOptions options)
                     }
 
                     events++;
-                    orderer.Add(decoded.Value, released);
-                    Decide(engine, clock, released, output, tally);
+                    clock.Now = decoded.Value.TransactionDate;
+                    driver.TryDecide(Partition, decoded.Value, out var decision);
+                    tally.Add(decision);
+                    output.Write(ProcessedTransaction.From(decision));
                 }
-
-                orderer.Flush(released);
-                Decide(engine, clock, released, output, tally);
             }
 
             return new ReplaySummary
@@ -61,7 +61,7 @@ public sealed class ReplayRunner(DetectionOptions options)
                 Approved = tally.Approved,
                 Reviewed = tally.Reviewed,
                 Blocked = tally.Blocked,
-                LateEvents = engine.Stats.LateEvents,
+                LateEvents = driver.Stats.LateEvents,
                 MatchesByRule = tally.ByRule(),
                 ErrorsPath = errors.Count > 0 ? request.EffectiveErrorsPath : null,
             };
@@ -72,20 +72,7 @@ public sealed class ReplayRunner(DetectionOptions options)
         }
     }
 
-    private static void Decide(DetectionEngine engine, ReplayClock clock, List<Transaction> released, JsonLinesWriter output, VerdictTally tally)
-    {
-        foreach (var transaction in released)
-        {
-            clock.Now = transaction.TransactionDate;
-            var decision = engine.Process(transaction);
-            tally.Add(decision);
-            output.Write(ProcessedTransaction.From(decision));
-        }
-
-        released.Clear();
-    }
-
-    private static (long Applied, long Bad) ApplyFlags(DetectionEngine engine, string path, ErrorLog errors)
+    private static (long Applied, long Bad) ApplyFlags(EngineDriver driver, string path, ErrorLog errors)
     {
         long applied = 0, bad = 0;
         using var input = JsonLinesReader.Open(path);
@@ -94,7 +81,7 @@ public sealed class ReplayRunner(DetectionOptions options)
             var decoded = FlaggedAccountDecoder.Decode(line.Span);
             if (decoded.IsSuccess)
             {
-                engine.Apply(decoded.Value);
+                driver.Apply(Partition, decoded.Value);
                 applied++;
             }
             else
@@ -107,7 +94,7 @@ public sealed class ReplayRunner(DetectionOptions options)
         return (applied, bad);
     }
 
-    private static (int Applied, int Rejected) ApplyRules(DetectionEngine engine, string path, ErrorLog errors)
+    private static (int Applied, int Rejected) ApplyRules(EngineDriver driver, string path, ErrorLog errors)
     {
         var parsed = RuleDefinitionParser.ParseMany(File.ReadAllBytes(path));
         if (!parsed.IsSuccess)
@@ -118,7 +105,7 @@ public sealed class ReplayRunner(DetectionOptions options)
         int applied = 0, rejected = 0;
         foreach (var definition in parsed.Value)
         {
-            var change = engine.Apply(definition);
+            var change = driver.Apply(definition);
             if (change.Accepted)
             {
                 applied++;

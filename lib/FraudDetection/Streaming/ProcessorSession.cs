@@ -51,7 +51,7 @@ internal sealed class ProcessorSession : IDisposable
     private readonly ChannelWriter<ProcessedTransaction> _flaggedView;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly PartitionEngines _engines;
+    private readonly EngineDriver _engines;
     private readonly AcknowledgedProducer _producer;
     private readonly RulesFeed _rules;
     private readonly StateRestorer _restorer;
@@ -83,7 +83,7 @@ internal sealed class ProcessorSession : IDisposable
         _stopping = stopping;
         var instance = settings.Processor.ResolvedInstanceId;
         var kafka = new KafkaClientFactory(settings.Kafka);
-        _engines = new PartitionEngines(settings.Detection, time);
+        _engines = new EngineDriver(settings.Detection, time);
         _producer = new AcknowledgedProducer(kafka, $"processor-{instance}", settings.Topics.DeadLetter) { AcknowledgementTimeout = settings.Processor.SinkTimeout };
         _rules = new RulesFeed(kafka, settings.Topics.Rules, instance);
         _restorer = new StateRestorer(kafka, settings.Topics, instance, logger);
@@ -448,11 +448,11 @@ internal sealed class ProcessorSession : IDisposable
         var starts = new List<TopicPartitionOffset>();
         foreach (var partition in partitions.Select(p => p.Partition.Value).Distinct().Order())
         {
-            var engine = _engines.Create(partition);
+            var engine = _engines.Assign(partition);
             starts.AddRange(_restorer.Restore(partition, engine, committed, _settings.Processor.FromBeginning, horizon, _stopping));
         }
 
-        Volatile.Write(ref _partitions, [.. _engines.Numbers]);
+        Volatile.Write(ref _partitions, [.. _engines.Partitions]);
 
         _logger.LogInformation("assigned {Partitions}", string.Join(", ", partitions.Select(p => $"{p.Topic}[{p.Partition.Value}]")));
         return starts.Where(s => partitions.Contains(s.TopicPartition));
@@ -466,10 +466,10 @@ internal sealed class ProcessorSession : IDisposable
         var revoked = partitions.ToHashSet();
         foreach (var partition in revoked.Select(p => p.Partition.Value).Distinct())
         {
-            _engines.Remove(partition);
+            _engines.Revoke(partition);
         }
 
-        Volatile.Write(ref _partitions, [.. _engines.Numbers]);
+        Volatile.Write(ref _partitions, [.. _engines.Partitions]);
 
         // Records collected before the rebalance are re-read from the committed offsets by the next owner (maybe us).
         _batch.RemoveAll(r => revoked.Contains(r.TopicPartition));

@@ -6,13 +6,16 @@ using FraudLab.Bench.Reporting;
 namespace FraudLab.Bench.Scenarios;
 
 /// <summary>
-/// Engine throughput on one core with every default rule on: (a) decoded events, (b) including JSON decoding,
+/// Engine throughput on one core (through the <see cref="EngineDriver"/> the processor and replay use) with every default rule on: (a) decoded events, (b) including JSON decoding,
 /// plus bytes allocated per event. Single-threaded on the calling thread; a warm-up pass lets tiered JIT settle;
 /// each measured pass starts from a fresh engine so state growth is part of the cost; the median pass is reported.
 /// </summary>
 public static class EngineBenchmark
 {
     public const double TargetEventsPerSecond = 1_000_000;
+
+    /// <summary>The workload holds every account: one partition.</summary>
+    private const int Partition = 0;
 
     public static IReadOnlyList<BenchResult> Run(BenchWorkload workload, int passes = 3)
     {
@@ -44,10 +47,10 @@ public static class EngineBenchmark
     /// <summary>One pass over the workload; returns events/s and bytes allocated per event.</summary>
     public static EnginePass RunPass(BenchWorkload workload, bool decode)
     {
-        var engine = new DetectionEngine(new DetectionOptions());
+        var driver = EngineDriver.SinglePartition(new DetectionOptions());
         foreach (var flag in workload.Flags)
         {
-            engine.Apply(flag);
+            driver.Apply(Partition, flag);
         }
 
         var flagged = 0L;
@@ -59,7 +62,7 @@ public static class EngineBenchmark
             foreach (var payload in workload.Payloads)
             {
                 var decoded = TransactionDecoder.Decode(payload);
-                if (decoded.Value is { } transaction && engine.Process(transaction).IsFlagged)
+                if (decoded.Value is { } transaction && driver.TryDecide(Partition, transaction, out var decision) && decision.IsFlagged)
                 {
                     flagged++;
                 }
@@ -69,7 +72,7 @@ public static class EngineBenchmark
         {
             foreach (var transaction in workload.Transactions)
             {
-                if (engine.Process(transaction).IsFlagged)
+                if (driver.TryDecide(Partition, transaction, out var decision) && decision.IsFlagged)
                 {
                     flagged++;
                 }

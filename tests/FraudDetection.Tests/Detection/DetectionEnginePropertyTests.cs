@@ -1,6 +1,5 @@
 using CsCheck;
 using FraudDetection.Detection;
-using FraudDetection.Detection.Windows;
 using FraudDetection.Model;
 
 namespace FraudDetection.Tests.Detection;
@@ -19,10 +18,6 @@ public sealed class DetectionEnginePropertyTests
                 lat: place == 0 ? null : new[] { 0.0, 40.7, 51.5, 35.7 }[place],
                 lon: place == 0 ? null : new[] { 0.0, -74.0, -0.1, 139.7 }[place],
                 ip: place == 3 ? "203.0.113.9" : null));
-
-    /// <summary>Events in event-time order plus an arrival delay for each, at most the allowed lateness.</summary>
-    private static readonly Gen<(Transaction Event, long DelayTicks)[]> GenDelayedStream =
-        Gen.Select(GenTransaction, Gen.Long[0, Lateness.Ticks]).Array[1, 60];
 
     [Fact]
     public void Window_state_never_exceeds_the_events_of_the_longest_window_plus_lateness()
@@ -54,18 +49,6 @@ public sealed class DetectionEnginePropertyTests
     }
 
     [Fact]
-    public void Verdicts_do_not_depend_on_arrival_order_within_the_allowed_lateness()
-    {
-        GenDelayedStream.Sample(stream =>
-        {
-            var inOrder = Decide(stream.Select(s => s.Event).OrderBy(t => t.TransactionDate).ThenBy(t => t.TransactionId, StringComparer.Ordinal));
-            var arrival = stream.OrderBy(s => s.Event.TransactionDate.UtcTicks + s.DelayTicks).Select(s => s.Event);
-            var reordered = Decide(arrival);
-            return inOrder.Count == reordered.Count && inOrder.All(p => reordered[p.Key] == p.Value);
-        });
-    }
-
-    [Fact]
     public void Two_engines_splitting_accounts_decide_exactly_what_one_does()
     {
         GenTransaction.Array[1, 80].Sample(events =>
@@ -85,27 +68,6 @@ public sealed class DetectionEnginePropertyTests
 
             return true;
         });
-    }
-
-    /// <summary>Through an orderer (as the replay does), then the engine; verdict, score and reasons per transaction id.</summary>
-    private static Dictionary<string, string> Decide(IEnumerable<Transaction> arrivals)
-    {
-        var engine = new DetectionEngine(new DetectionOptions(), TimeProvider.System);
-        var orderer = new EventTimeOrderer(Lateness);
-        var released = new List<Transaction>();
-        var result = new Dictionary<string, string>();
-        foreach (var transaction in arrivals)
-        {
-            orderer.Add(transaction, released);
-        }
-
-        orderer.Flush(released);
-        foreach (var transaction in released)
-        {
-            result[transaction.TransactionId] = Summary(engine.Process(transaction));
-        }
-
-        return result;
     }
 
     private static string Summary(Decision d) =>

@@ -97,19 +97,22 @@ public sealed class DetectionEngineTests
     }
 
     [Fact]
-    public void Idle_accounts_are_evicted_against_the_global_watermark()
+    public void Idle_accounts_are_forgotten_only_beyond_the_state_horizon()
     {
         var engine = new DetectionEngine(new DetectionOptions { EvictEveryEvents = 0 }, TimeProvider.System);
         engine.Process(Tx.At(1, 0));
         engine.Process(Tx.At(2, 0, lat: 10, lon: 10));
         Assert.Equal(2, engine.Stats.Accounts);
 
-        engine.Evict(Tx.T0.AddHours(1)); // past every window, but a location can matter for ~20 h at 1000 km/h
-        Assert.Equal(1, engine.Stats.Accounts);
-        Assert.Equal(0, engine.Stats.WindowEntries);
+        // Past every window but within the horizon (a location can matter for ~20 h at 1000 km/h): an event of these
+        // accounts arriving now, behind the others, must still see their state.
+        engine.Evict(Tx.T0.AddHours(1));
+        Assert.Equal(2, engine.Stats.Accounts);
+        Assert.Equal(2, engine.Stats.WindowEntries);
 
-        engine.Evict(Tx.T0.AddDays(1));
+        engine.Evict(Tx.T0 + engine.StateHorizon + TimeSpan.FromSeconds(1));
         Assert.Equal(0, engine.Stats.Accounts);
+        Assert.Equal(0, engine.Stats.WindowEntries);
     }
 
     [Fact]
@@ -118,11 +121,24 @@ public sealed class DetectionEngineTests
         var engine = new DetectionEngine(new DetectionOptions { EvictEveryEvents = 10 }, TimeProvider.System);
         for (var account = 0; account < 10; account++)
         {
-            engine.Process(Tx.At(account + 1, account * 3600));
+            engine.Process(Tx.At(account + 1, account * 6 * 3600));
         }
 
-        Assert.Equal(1, engine.Stats.Accounts);
-        Assert.Equal(Tx.T0.AddHours(9).AddSeconds(-30), engine.Stats.Watermark);
+        var watermark = Tx.T0.AddHours(54).AddSeconds(-30);
+        Assert.Equal(watermark, engine.Stats.Watermark);
+        Assert.Equal(Enumerable.Range(0, 10).Count(a => Tx.T0.AddHours(a * 6) >= watermark - engine.StateHorizon), engine.Stats.Accounts);
+        Assert.InRange(engine.Stats.Accounts, 2, 8);
+    }
+
+    [Fact]
+    public void The_state_horizon_is_the_longest_memory_of_the_enabled_rules_plus_the_lateness()
+    {
+        var options = new DetectionOptions();
+        options.ImpossibleTravel.Enabled = false;
+        Assert.Equal(TimeSpan.FromMinutes(10) + options.AllowedLateness, new DetectionEngine(options).StateHorizon);
+
+        var travel = new DetectionOptions();
+        Assert.True(new DetectionEngine(travel).StateHorizon > TimeSpan.FromHours(19));
     }
 
     [Fact]

@@ -52,19 +52,22 @@ public sealed class ReplayRunnerTests
     }
 
     [Fact]
-    public void Output_is_the_same_bytes_on_every_run_and_for_any_order_within_lateness()
+    public void Output_is_the_same_bytes_on_every_run_and_for_any_interleaving_of_accounts()
     {
         WriteInputs(1500);
         Run("first.jsonl");
         Run("second.jsonl");
         Assert.Equal(File.ReadAllBytes(PathOf("first.jsonl")), File.ReadAllBytes(PathOf("second.jsonl")));
 
-        // Swap neighbours: every event moves by much less than the 30 s lateness at 10 events/s.
+        // Swap neighbours of different accounts: each account's own order is kept, so every verdict is too.
         WriteInputs(1500, list =>
         {
             for (var i = 0; i + 1 < list.Count; i += 2)
             {
-                (list[i], list[i + 1]) = (list[i + 1], list[i]);
+                if (list[i].Transaction.AccountId != list[i + 1].Transaction.AccountId)
+                {
+                    (list[i], list[i + 1]) = (list[i + 1], list[i]);
+                }
             }
 
             return list;

@@ -1,33 +1,32 @@
 using System.Text;
 using FraudDetection.Detection;
 using FraudDetection.Detection.DynamicRules;
-using FraudDetection.Streaming;
 
-namespace FraudDetection.Tests.Streaming;
+namespace FraudDetection.Tests.Detection;
 
-public sealed class PartitionEnginesTests
+public sealed class EngineDriverTests
 {
     [Fact]
     public void A_new_partition_engine_starts_with_the_rules_already_applied()
     {
-        var engines = new PartitionEngines(new DetectionOptions(), TimeProvider.System);
-        engines.Create(0);
+        var engines = new EngineDriver(new DetectionOptions());
+        engines.Assign(0);
 
         var change = engines.ApplyRule(Rule("late-night", "00:20:00"));
-        var later = engines.Create(3);
+        var later = engines.Assign(3);
 
         Assert.True(change.Accepted);
         Assert.True(engines.TryGet(0, out var first));
         Assert.Equal(["late-night"], first.DynamicRules.Select(r => r.RuleId));
         Assert.Equal(["late-night"], later.DynamicRules.Select(r => r.RuleId));
-        Assert.Equal([0, 3], engines.Numbers);
+        Assert.Equal([0, 3], engines.Partitions);
     }
 
     [Fact]
     public void A_rejected_rule_changes_no_engine()
     {
-        var engines = new PartitionEngines(new DetectionOptions(), TimeProvider.System);
-        var engine = engines.Create(1);
+        var engines = new EngineDriver(new DetectionOptions());
+        var engine = engines.Assign(1);
 
         var change = engines.ApplyRule("{\"Rule_Id\":\"x\",\"Aggregate\":\"median\"}"u8);
 
@@ -40,7 +39,7 @@ public sealed class PartitionEnginesTests
     {
         var options = new DetectionOptions { AllowedLateness = TimeSpan.FromSeconds(30) };
         options.ImpossibleTravel.Enabled = false;
-        var engines = new PartitionEngines(options, TimeProvider.System);
+        var engines = new EngineDriver(options);
         var before = engines.StateHorizon;
 
         engines.ApplyRule(Rule("long-window", "23:00:00"));
@@ -52,10 +51,10 @@ public sealed class PartitionEnginesTests
     [Fact]
     public void A_removed_partition_is_gone()
     {
-        var engines = new PartitionEngines(new DetectionOptions(), TimeProvider.System);
-        engines.Create(2);
+        var engines = new EngineDriver(new DetectionOptions());
+        engines.Assign(2);
 
-        engines.Remove(2);
+        engines.Revoke(2);
 
         Assert.False(engines.TryGet(2, out _));
     }

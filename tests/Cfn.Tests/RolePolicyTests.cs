@@ -4,8 +4,11 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Cfn.Tests.Support;
 using FraudDetection.Configuration;
+using FraudDetection.LocalStack;
 using FraudDetection.Rehearsal;
+using FraudDetection.Stack;
 using FraudDetection.Storage;
+using FraudDetection.Streaming;
 
 namespace Cfn.Tests;
 
@@ -87,6 +90,50 @@ public sealed class RolePolicyTests
         Assert.Contains("dynamodb:DescribeTable", error.Message);
         Assert.Contains(Table, error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public async Task The_host_role_reads_the_kafka_secret_through_the_aws_cli_at_run_time_and_the_task_role_may_not()
+    {
+        if (ExecutableSearch.FindOnPath(AwsCli.Program) is null)
+        {
+            Assert.Skip("the AWS CLI (aws) is not on PATH: pip install awscli, or apt-get install awscli");
+        }
+
+        await using var moto = await StartAsync();
+        var (admin, processor, host, _) = await UsersAsync(moto);
+        var created = await new MotoCli(moto, admin).RunAsync(
+            new ProcessRequest(AwsCli.Program, ["secretsmanager", "create-secret", "--name", "AmazonMSK_policy-test_1", "--secret-string", """{"username":"fraudlab","password":"scram-secret"}""", "--query", "ARN", "--output", "text"], new Dictionary<string, string>()),
+            TestContext.Current.CancellationToken);
+        Assert.True(created.Succeeded, created.StandardError);
+        var secretArn = created.StandardOutput.Trim();
+        KafkaOptions Options() => new() { SecurityProtocol = "sasl_ssl", SaslMechanism = "SCRAM-SHA-512", SaslSecretArn = secretArn };
+
+        var config = new KafkaClientFactory(Options(), new KafkaSecretResolver(new MotoCli(moto, host))).ProducerConfig("generator");
+        var denied = Assert.Throws<StackException>(() => new KafkaClientFactory(Options(), new KafkaSecretResolver(new MotoCli(moto, processor))).ProducerConfig("generator"));
+
+        Assert.Equal("fraudlab", config.SaslUsername);
+        Assert.Equal("scram-secret", config.SaslPassword);
+        Assert.Contains(secretArn, denied.Message);
+        Assert.DoesNotContain('\n', denied.Message);
+    }
+
+    /// <summary>The real AWS CLI, pointed at moto with one user's access key (as a role's credentials would be on AWS).</summary>
+    private sealed class MotoCli(MotoServer moto, RoleCredentials credentials) : IProcessRunner
+    {
+        public Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
+        {
+            var environment = new Dictionary<string, string>(request.Environment)
+            {
+                ["AWS_ENDPOINT_URL"] = moto.Endpoint.ToString().TrimEnd('/'),
+                ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
+                ["AWS_DEFAULT_REGION"] = "us-east-1",
+                ["AWS_CONFIG_FILE"] = "/dev/null",
+                ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null",
+            };
+            return new SystemProcessRunner().RunAsync(request with { Environment = environment }, cancellationToken);
+        }
     }
 
     private static async Task<MotoServer> StartAsync()

@@ -51,10 +51,35 @@ run_logged() {
   fi
 }
 
+# Amazon Linux 2023 (the AWS workshop host): Node.js 20 comes from dnf (nodejs20, installed as node-20 / npm-20);
+# kcat and chromium are not in its repositories, so the tests that need them skip with the reason.
+is_amazon_linux() {
+  [ -r /etc/os-release ] && grep -qE '^ID="?amzn"?$' /etc/os-release
+}
+
+install_dnf_packages() {
+  is_amazon_linux || return 0
+  if ! command -v node >/dev/null && ! command -v node-20 >/dev/null; then
+    if [ "$(id -u)" -ne 0 ]; then
+      fail "Node.js 20 is missing: install it with: sudo dnf install -y nodejs20 nodejs20-npm"
+    fi
+    step "dnf install nodejs20 nodejs20-npm"
+    run_logged dnf-install dnf install -y nodejs20 nodejs20-npm
+  fi
+  # nodejs20 names its programs node-20 and npm-20: give them their usual names for this script and the kit.
+  if ! command -v node >/dev/null && command -v node-20 >/dev/null; then
+    mkdir -p "$ROOT/.fraudlab/bin"
+    ln -sf "$(command -v node-20)" "$ROOT/.fraudlab/bin/node"
+    ln -sf "$(command -v npm-20)" "$ROOT/.fraudlab/bin/npm"
+    export PATH="$ROOT/.fraudlab/bin:$PATH"
+    echo "download.sh: note: node-20 and npm-20 linked as node and npm in .fraudlab/bin (add it to PATH to run the kit)"
+  fi
+}
+
 check_prerequisites() {
   command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing: install dotnet-sdk-10.0 (https://learn.microsoft.com/dotnet/core/install/linux-debian)"
   dotnet --list-sdks 2>/dev/null | grep -q '^10\.' || fail "the .NET 10 SDK is missing (found: $(dotnet --list-sdks 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')): install dotnet-sdk-10.0"
-  command -v node >/dev/null || fail "Node.js 20 is missing: install it (Debian: apt-get install nodejs npm, or NodeSource's nodejs 20)"
+  command -v node >/dev/null || fail "Node.js 20 is missing: install it (Debian: apt-get install nodejs npm, or NodeSource's nodejs 20; Amazon Linux 2023: dnf install nodejs20 nodejs20-npm)"
   local node_major
   node_major="$(node -p 'process.versions.node.split(".")[0]')"
   [ "$node_major" -ge 20 ] || fail "Node.js 20 or newer is needed (found $(node --version))"
@@ -62,6 +87,7 @@ check_prerequisites() {
 }
 
 install_debian_packages() {
+  command -v dpkg-query >/dev/null || return 0 # not Debian (Amazon Linux 2023: install_dnf_packages)
   local missing=()
   for package in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
@@ -166,6 +192,7 @@ main() {
 
   mkdir -p "$LOG_DIR"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+  install_dnf_packages
   check_prerequisites
   install_debian_packages
   install_npm_packages

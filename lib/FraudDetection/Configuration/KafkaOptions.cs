@@ -22,6 +22,13 @@ public sealed class KafkaOptions
 
     public string? SaslPassword { get; set; }
 
+    /// <summary>
+    /// aws mode: the Secrets Manager secret holding the SCRAM username and password (the stack's
+    /// <c>KafkaSecretArn</c> output). When set and <see cref="SaslPassword"/> is empty, <c>KafkaClientFactory</c>
+    /// reads it at run time (<c>KafkaSecretResolver</c>), so the password never lands in a file.
+    /// </summary>
+    public string? SaslSecretArn { get; set; }
+
     /// <summary>Prefix of every client.id the kit sets, so a broker log names who connected.</summary>
     public string ClientIdPrefix { get; set; } = "fraudlab";
 

@@ -14,6 +14,12 @@ public sealed class AwsModeConfiguration
 {
     public const string SaslSecretArnKey = "Kafka:SaslSecretArn";
 
+    /// <summary>
+    /// The consumer group of processors started from this configuration (notebooks 04/05, <c>fraudlab process --mode aws</c>):
+    /// not the ECS service's (<c>STACK-ecs-processor</c>, set in its task definition), so the two never split partitions.
+    /// </summary>
+    public const string WorkshopProcessorGroup = "fraud-processor-workshop";
+
     private AwsModeConfiguration(JsonObject document) => Document = document;
 
     public JsonObject Document { get; }
@@ -39,6 +45,10 @@ public sealed class AwsModeConfiguration
             ["AuditTable"] = new JsonObject
             {
                 ["TableName"] = stack.Output(StackOutputNames.AuditTableName),
+            },
+            ["Processor"] = new JsonObject
+            {
+                ["GroupId"] = WorkshopProcessorGroup,
             },
             ["Topics"] = new JsonObject
             {

@@ -25,7 +25,7 @@ public sealed class StackOperations
         Paths = paths;
         this.runner = runner;
         this.time = time;
-        Target = new StackTarget(options.Name, options.ResolveRegion(environment));
+        Target = new StackTarget(options.Name, StackRegions.EnsureSupported(options.ResolveRegion(environment)));
     }
 
     public StackOptions Options { get; }

@@ -9,9 +9,13 @@ public sealed class StackOptions
     public const string DefaultName = "fraudlab-workshop";
     public const string DefaultRegion = "us-east-1";
 
-    /// <summary>CloudFormation stack names: a letter, then letters, digits and hyphens, at most 128.</summary>
+    /// <summary>
+    /// Stricter than CloudFormation's own rule: the template derives resource names from the stack name, and the
+    /// ECR repository (<c>NAME-processor</c>) takes lower case only, the MSK cluster and the Pipe at most 64 characters
+    /// (<c>NAME-block-alerts</c>): a lower-case letter, then lower-case letters, digits and hyphens, at most 51.
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
-    [RegularExpression("^[A-Za-z][A-Za-z0-9-]{0,127}$", ErrorMessage = "Stack:Name must start with a letter and hold only letters, digits and hyphens (max 128).")]
+    [RegularExpression("^[a-z][a-z0-9-]{0,50}$", ErrorMessage = "Stack:Name (--stack-name) must start with a lower-case letter and hold only lower-case letters, digits and hyphens, at most 51 (the ECR repository name takes no capitals).")]
     public string Name { get; set; } = DefaultName;
 
     /// <summary>Empty: AWS_REGION, then AWS_DEFAULT_REGION, then us-east-1.</summary>

@@ -15,6 +15,11 @@ public sealed class AuditTableAdmin(IAmazonDynamoDB client, AuditTableOptions op
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Creates the table if missing; idempotent. The result says what happened and carries any note for the user.</summary>
+    /// <para>
+    /// With AWS credentials that may not do one of these calls (an IAM role narrower than the kit needs) the
+    /// AccessDenied becomes one <see cref="AuditTableAccessException"/> line naming the action and the table; only the
+    /// TTL check, which the stack has already done, degrades to a note.
+    /// </para>
     public async Task<AuditTableStatus> EnsureTableAsync(CancellationToken cancellationToken = default)
     {
         var created = await WaitActiveAsync(cancellationToken).ConfigureAwait(false);
@@ -96,7 +101,7 @@ public sealed class AuditTableAdmin(IAmazonDynamoDB client, AuditTableOptions op
         var created = false;
         while (true)
         {
-            var table = await DescribeAsync(timeout.Token).ConfigureAwait(false);
+            var table = await Guarded("DescribeTable", () => DescribeAsync(timeout.Token)).ConfigureAwait(false);
             if (table?.TableStatus == TableStatus.ACTIVE)
             {
                 return created;
@@ -106,7 +111,7 @@ public sealed class AuditTableAdmin(IAmazonDynamoDB client, AuditTableOptions op
             {
                 try
                 {
-                    await client.CreateTableAsync(CreateRequest(), timeout.Token).ConfigureAwait(false);
+                    await Guarded("CreateTable", () => client.CreateTableAsync(CreateRequest(), timeout.Token)).ConfigureAwait(false);
                     created = true;
                     continue;
                 }
@@ -152,7 +157,30 @@ public sealed class AuditTableAdmin(IAmazonDynamoDB client, AuditTableOptions op
         {
             return $"TTL not enabled on {options.TableName}: this DynamoDB endpoint has no UpdateTimeToLive (dynalite); items keep {options.TtlAttribute} but nothing expires them";
         }
+        catch (AmazonDynamoDBException ex) when (IsAccessDenied(ex))
+        {
+            return $"TTL of {options.TableName} not checked: these credentials may not call {DeniedAction(ex, "dynamodb:DescribeTimeToLive")} (the stack enables TTL itself)";
+        }
     }
+
+    private async Task<T> Guarded<T>(string action, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (AmazonDynamoDBException ex) when (IsAccessDenied(ex))
+        {
+            throw new AuditTableAccessException(
+                $"access denied: these AWS credentials may not call {DeniedAction(ex, $"dynamodb:{action}")} on table {options.TableName}; use the role the stack gives the processor or the workshop host", ex);
+        }
+    }
+
+    internal static bool IsAccessDenied(Amazon.Runtime.AmazonServiceException ex) =>
+        ex.ErrorCode is "AccessDeniedException" or "AccessDenied" || ex.StatusCode == System.Net.HttpStatusCode.Forbidden;
+
+    private static string DeniedAction(Exception ex, string fallback) =>
+        System.Text.RegularExpressions.Regex.Match(ex.Message, @"dynamodb:[A-Za-z]+") is { Success: true } match ? match.Value : fallback;
 
     // dynalite answers an unknown operation with an UnknownOperationException (HTTP 400).
     private static bool IsUnsupportedOperation(AmazonDynamoDBException ex) =>

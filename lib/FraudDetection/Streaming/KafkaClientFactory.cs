@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using FraudDetection.Configuration;
+using FraudDetection.Stack;
 
 namespace FraudDetection.Streaming;
 
@@ -8,7 +9,7 @@ namespace FraudDetection.Streaming;
 /// (plaintext locally, SASL/SCRAM over TLS on MSK), a <c>client.id</c> that starts with the kit's prefix,
 /// then <see cref="KafkaOptions.Settings"/> passed through last so an operator can override any default here.
 /// </summary>
-public sealed class KafkaClientFactory(KafkaOptions options)
+public sealed class KafkaClientFactory(KafkaOptions options, KafkaSecretResolver? secrets = null)
 {
     /// <summary>
     /// The producers' <c>message.max.bytes</c>: Apache Kafka's (and MSK's) default topic <c>max.message.bytes</c>,
@@ -75,6 +76,23 @@ public sealed class KafkaClientFactory(KafkaOptions options)
     public string ClientId(string role) =>
         string.IsNullOrWhiteSpace(Options.ClientIdPrefix) ? role : $"{Options.ClientIdPrefix}-{role}";
 
+    /// <summary>
+    /// aws mode: SCRAM credentials named by <see cref="KafkaOptions.SaslSecretArn"/> are read once, at the first client
+    /// configuration, and kept in <see cref="Options"/> (memory only), so every client built from these options shares them.
+    /// </summary>
+    private void ResolveSecret()
+    {
+        if (string.IsNullOrWhiteSpace(Options.SaslSecretArn) || !string.IsNullOrEmpty(Options.SaslPassword))
+        {
+            return;
+        }
+
+        var resolver = secrets ?? new KafkaSecretResolver(new SystemProcessRunner());
+        var credentials = resolver.ResolveAsync(Options.SaslSecretArn, CancellationToken.None).GetAwaiter().GetResult();
+        Options.SaslUsername = credentials.Username;
+        Options.SaslPassword = credentials.Password;
+    }
+
     private T Apply<T>(T config, string role)
         where T : ClientConfig
     {
@@ -83,6 +101,7 @@ public sealed class KafkaClientFactory(KafkaOptions options)
         config.SecurityProtocol = ParseSecurityProtocol(Options.SecurityProtocol);
         if (!string.IsNullOrWhiteSpace(Options.SaslMechanism))
         {
+            ResolveSecret();
             config.SaslMechanism = ParseSaslMechanism(Options.SaslMechanism);
             config.SaslUsername = Options.SaslUsername;
             config.SaslPassword = Options.SaslPassword;

@@ -13,5 +13,15 @@ public static class NewerThanSpecification
         ["AWS::ECR::Repository.EmptyOnDelete"] = "Boolean",
     };
 
+    /// <summary>Attributes (for Fn::GetAtt) that AWS added after the specification.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Attributes = new Dictionary<string, string>
+    {
+        // AWS::MSK::Configuration gained LatestRevision (CreationTime, Description, Revision) in the registry schema; the
+        // cluster's ConfigurationInfo.Revision follows it, so an edited ServerProperties is applied (cfn-lint knows it).
+        ["AWS::MSK::Configuration.LatestRevision.Revision"] = "Integer",
+    };
+
     public static bool AllowsProperty(string owner, string property) => Properties.ContainsKey($"{owner}.{property}");
+
+    public static bool AllowsAttribute(string resourceType, string attribute) => Attributes.ContainsKey($"{resourceType}.{attribute}");
 }

@@ -36,7 +36,8 @@ public sealed class ResourceSpecification
         PropertyTypes[$"{resourceType}.{name}"] as JsonObject ?? PropertyTypes[name] as JsonObject;
 
     public bool HasAttribute(string resourceType, string attribute) =>
-        Resource(resourceType)?["Attributes"] is JsonObject attributes && attributes.ContainsKey(attribute);
+        Resource(resourceType)?["Attributes"] is JsonObject attributes && attributes.ContainsKey(attribute)
+        || NewerThanSpecification.AllowsAttribute(resourceType, attribute);
 
     private static ResourceSpecification Load()
     {

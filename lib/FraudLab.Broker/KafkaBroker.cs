@@ -121,7 +121,8 @@ public sealed class KafkaBroker : IAsyncDisposable
             (_groupStore as IDisposable)?.Dispose();
             _topics.Flush();
             _topics.Dispose();
-            _logger.LogInformation("Kafka broker on {Endpoint} stopped", Endpoint);
+            _logger.LogInformation("Kafka broker on {Endpoint} stopped (GC over its lifetime: {Gen0}/{Gen1}/{Gen2} collections of gen 0/1/2, {PauseMs:F0} ms paused)",
+                Endpoint, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds);
             _completion.TrySetResult();
         }
         catch (Exception e)

@@ -36,6 +36,33 @@ public sealed class BrokerOptions
     /// <summary>Size at which a segment file is rolled (segment.bytes).</summary>
     public long SegmentBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// TLS server certificate: a PEM certificate (with <see cref="TlsKeyFile"/>, or a PEM holding the key too)
+    /// or a PKCS#12 (.pfx/.p12) file. Null (the default) serves plaintext.
+    /// </summary>
+    public string? TlsCertificateFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="TlsCertificateFile"/> when that is a PEM certificate without its key.</summary>
+    public string? TlsKeyFile { get; set; }
+
+    /// <summary>Password of a PKCS#12 <see cref="TlsCertificateFile"/>; null for none.</summary>
+    public string? TlsCertificatePassword { get; set; }
+
+    /// <summary>
+    /// SCRAM users (SCRAM-SHA-512 and SCRAM-SHA-256). Empty (the default): no SASL. Non-empty: every client
+    /// must authenticate (SaslHandshake + SaslAuthenticate) before any API but ApiVersions.
+    /// </summary>
+    public IList<ScramUser> ScramUsers { get; set; } = [];
+
+    /// <summary>Kafka's name for what this listener speaks: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.</summary>
+    public string SecurityProtocol => (TlsCertificateFile is not null, ScramUsers.Count > 0) switch
+    {
+        (true, true) => "SASL_SSL",
+        (true, false) => "SSL",
+        (false, true) => "SASL_PLAINTEXT",
+        _ => "PLAINTEXT",
+    };
+
     /// <summary>Every problem with these settings, one sentence each; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -46,6 +73,16 @@ public sealed class BrokerOptions
         if (DefaultPartitions < 1) problems.Add($"DefaultPartitions {DefaultPartitions} must be at least 1");
         if (MaxFrameBytes < 1024) problems.Add($"MaxFrameBytes {MaxFrameBytes} must be at least 1024");
         if (SegmentBytes < 1024) problems.Add($"SegmentBytes {SegmentBytes} must be at least 1024");
+        if (TlsCertificateFile is not null && !File.Exists(TlsCertificateFile)) problems.Add($"TlsCertificateFile '{TlsCertificateFile}' does not exist");
+        if (TlsKeyFile is not null && TlsCertificateFile is null) problems.Add("TlsKeyFile is set without TlsCertificateFile");
+        if (TlsKeyFile is not null && !File.Exists(TlsKeyFile)) problems.Add($"TlsKeyFile '{TlsKeyFile}' does not exist");
+        foreach (var (user, index) in ScramUsers.Select((u, i) => (u, i)))
+        {
+            if (string.IsNullOrEmpty(user.Name)) problems.Add($"ScramUsers[{index}] has no name");
+            if (string.IsNullOrEmpty(user.Password)) problems.Add($"ScramUsers[{index}] ('{user.Name}') has no password");
+        }
+        foreach (var name in ScramUsers.GroupBy(u => u.Name).Where(g => g.Count() > 1).Select(g => g.Key))
+            problems.Add($"ScramUsers has '{name}' more than once");
         return problems;
     }
 }

@@ -3,6 +3,7 @@ using FraudLab.Broker.Groups;
 using FraudLab.Broker.Log;
 using FraudLab.Broker.Protocol;
 using FraudLab.Broker.Protocol.Apis;
+using FraudLab.Broker.Security;
 using FraudLab.Broker.Server;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -54,8 +55,10 @@ public sealed class KafkaBroker : IAsyncDisposable
             throw new ArgumentException("Broker options are not usable: " + string.Join("; ", problems), nameof(options));
         ct.ThrowIfCancellationRequested();
 
-        // Bind first: a second broker on the same port fails here, before it touches the data directory.
-        var server = new KafkaServer(new IPEndPoint(IPAddress.Parse(options.Host), options.Port), options.MaxFrameBytes, loggerFactory);
+        // The certificate is read before the bind (an unusable one names its file); bind next: a second broker
+        // on the same port fails there, before it touches the data directory.
+        var security = ListenerSecurity.Load(options);
+        var server = new KafkaServer(new IPEndPoint(IPAddress.Parse(options.Host), options.Port), options.MaxFrameBytes, security, loggerFactory);
         TopicRegistry? topics = null;
         IGroupStore? groupStore = null;
         try
@@ -70,9 +73,11 @@ public sealed class KafkaBroker : IAsyncDisposable
             {
                 BootstrapServers = $"{context.AdvertisedHost}:{server.Endpoint.Port}",
             };
-            server.Start(new ApiRegistry(CreateHandlers(context, groups, loggerFactory)));
-            logger.LogInformation("Kafka broker listening on {Endpoint} ({Storage}), {Topics} topics",
-                server.Endpoint, options.InMemory ? "in memory" : Path.GetFullPath(options.DataDirectory!), topics.All.Count);
+            var handlers = CreateHandlers(context, groups, loggerFactory);
+            if (security.RequiresSasl) handlers = handlers.Append(new SaslHandshakeApi()).Append(new SaslAuthenticateApi());
+            server.Start(new ApiRegistry(handlers));
+            logger.LogInformation("Kafka broker listening on {Endpoint} ({Protocol}, {Storage}), {Topics} topics",
+                server.Endpoint, security.Protocol, options.InMemory ? "in memory" : Path.GetFullPath(options.DataDirectory!), topics.All.Count);
             return Task.FromResult(broker);
         }
         catch
@@ -116,7 +121,8 @@ public sealed class KafkaBroker : IAsyncDisposable
             (_groupStore as IDisposable)?.Dispose();
             _topics.Flush();
             _topics.Dispose();
-            _logger.LogInformation("Kafka broker on {Endpoint} stopped", Endpoint);
+            _logger.LogInformation("Kafka broker on {Endpoint} stopped (GC over its lifetime: {Gen0}/{Gen1}/{Gen2} collections of gen 0/1/2, {PauseMs:F0} ms paused)",
+                Endpoint, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds);
             _completion.TrySetResult();
         }
         catch (Exception e)

@@ -11,7 +11,11 @@ public static class BrokerLaunch
     /// The launch for the broker on <paramref name="host"/>:<paramref name="port"/>, durable in <paramref name="dataDirectory"/>
     /// unless <paramref name="inMemory"/>. Throws a one-line <see cref="LocalStackException"/> when the CLI or .NET is missing.
     /// </summary>
-    public static LaunchSpec Create(string kitRoot, string host, int port, string dataDirectory, bool inMemory, string logFile, string? cliPath = null)
+    /// <param name="tlsCertificateFile">PEM certificate for TLS (<c>--tls-cert</c>); null: plaintext.</param>
+    /// <param name="tlsKeyFile">Its PEM key (<c>--tls-key</c>).</param>
+    /// <param name="scramUsersFile">JSON file of SCRAM users (<c>--scram-users</c>); null: no SASL.</param>
+    public static LaunchSpec Create(string kitRoot, string host, int port, string dataDirectory, bool inMemory, string logFile, string? cliPath = null,
+        string? tlsCertificateFile = null, string? tlsKeyFile = null, string? scramUsersFile = null)
     {
         var cli = ExecutableSearch.FindFraudLabCli(kitRoot, cliPath)
             ?? throw new LocalStackException($"fraudlab.dll not found (set {ExecutableSearch.CliVariable}, or build it: ./download.sh)");
@@ -29,6 +33,10 @@ public static class BrokerLaunch
             Directory.CreateDirectory(dataDirectory);
             arguments.AddRange(["--data-dir", dataDirectory]);
         }
+
+        if (tlsCertificateFile is not null) arguments.AddRange(["--tls-cert", tlsCertificateFile]);
+        if (tlsKeyFile is not null) arguments.AddRange(["--tls-key", tlsKeyFile]);
+        if (scramUsersFile is not null) arguments.AddRange(["--scram-users", scramUsersFile]);
 
         return new LaunchSpec(Name, dotnet, arguments, kitRoot, logFile, [Path.GetFileName(cli), "kafka", "--port", portText]);
     }

@@ -16,9 +16,11 @@ internal enum ApiKey : short
     SyncGroup = 14,
     DescribeGroups = 15,
     ListGroups = 16,
+    SaslHandshake = 17,
     ApiVersions = 18,
     CreateTopics = 19,
     DeleteTopics = 20,
     InitProducerId = 22,
     DescribeConfigs = 32,
+    SaslAuthenticate = 36,
 }

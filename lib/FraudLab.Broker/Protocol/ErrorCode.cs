@@ -10,6 +10,8 @@ internal static class ErrorCode
     public const short CoordinatorNotAvailable = 15;
     public const short InvalidTopic = 17;
     public const short InvalidRequiredAcks = 21;
+    public const short UnsupportedSaslMechanism = 33;
+    public const short IllegalSaslState = 34;
     public const short UnsupportedVersion = 35;
     public const short TopicAlreadyExists = 36;
     public const short InvalidPartitions = 37;
@@ -19,5 +21,6 @@ internal static class ErrorCode
     public const short UnsupportedForMessageFormat = 43;
     public const short OutOfOrderSequenceNumber = 45;
     public const short InvalidProducerEpoch = 47;
+    public const short SaslAuthenticationFailed = 58;
     public const short InvalidRecord = 87;
 }

@@ -6,5 +6,8 @@ internal sealed record Request(RequestHeader Header, Memory<byte> Body, string C
 {
     public short Version => Header.ApiVersion;
 
+    /// <summary>The connection's SASL state; null on a listener without SASL.</summary>
+    public Security.SaslSession? Sasl { get; init; }
+
     public KafkaReader Reader() => new(Body.Span);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using FraudLab.Broker.Security;
 using Microsoft.Extensions.Logging;
 
 namespace FraudLab.Broker.Server;
@@ -11,6 +12,7 @@ internal sealed class KafkaServer : IAsyncDisposable
     private readonly Socket _listener;
     private ApiRegistry _apis = null!;
     private readonly int _maxFrameBytes;
+    private readonly ListenerSecurity _security;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -18,9 +20,10 @@ internal sealed class KafkaServer : IAsyncDisposable
     private Task _acceptLoop = Task.CompletedTask;
 
     /// <summary>Binds and listens at once (so a taken port fails here); clients are served from <see cref="Start"/>.</summary>
-    public KafkaServer(IPEndPoint endpoint, int maxFrameBytes, ILoggerFactory loggers)
+    public KafkaServer(IPEndPoint endpoint, int maxFrameBytes, ListenerSecurity security, ILoggerFactory loggers)
     {
         _maxFrameBytes = maxFrameBytes;
+        _security = security;
         _loggers = loggers;
         _logger = loggers.CreateLogger<KafkaServer>();
         _listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -52,7 +55,7 @@ internal sealed class KafkaServer : IAsyncDisposable
                 continue;
             }
             client.NoDelay = true;
-            var connection = new ClientConnection(client, _apis, _maxFrameBytes, connectionLogger);
+            var connection = new ClientConnection(client, _apis, _maxFrameBytes, _security, connectionLogger);
             _connections[connection] = Task.Run(async () =>
             {
                 try { await connection.RunAsync(ct).ConfigureAwait(false); }

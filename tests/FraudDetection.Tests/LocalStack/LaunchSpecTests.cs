@@ -35,6 +35,18 @@ public sealed class LaunchSpecTests
     }
 
     [Fact]
+    public void The_broker_gets_its_tls_and_scram_files_as_paths_never_secrets()
+    {
+        var cli = Path.Combine(_folder, "fraudlab.dll");
+        File.WriteAllText(cli, string.Empty);
+
+        var spec = BrokerLaunch.Create(_folder, "127.0.0.1", 19096, Path.Combine(_folder, "kafka"), inMemory: true, Path.Combine(_folder, "kafka.log"), cli,
+            tlsCertificateFile: "/s/broker.pem", tlsKeyFile: "/s/broker-key.pem", scramUsersFile: "/s/scram-users.json");
+
+        Assert.Equal(["--in-memory", "--tls-cert", "/s/broker.pem", "--tls-key", "/s/broker-key.pem", "--scram-users", "/s/scram-users.json"], spec.Arguments.Skip(7));
+    }
+
+    [Fact]
     public void A_missing_cli_is_a_one_line_error_with_the_fix()
     {
         var error = Assert.Throws<LocalStackException>(() =>

@@ -68,4 +68,38 @@ public sealed class LocalKafkaCommandTests
             holder.Stop();
         }
     }
+
+    [Fact]
+    public async Task A_bad_scram_users_file_is_one_error_line_naming_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("fraudlab-kafka-flags-").FullName;
+        try
+        {
+            var users = Path.Combine(folder, "users.json");
+            await File.WriteAllTextAsync(users, "[{\"username\": \"alice\"}]", TestContext.Current.CancellationToken);
+
+            var result = await ProcessRunner.RunCliAsync(["local", "kafka", "--port", "0", "--in-memory", "--scram-users", users], cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.Equal(1, result.ExitCode);
+            var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith($"fraudlab: error: SCRAM users file '{users}': entry 0 needs", line, StringComparison.Ordinal);
+            Assert.EndsWith("(--scram-users)", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_tls_certificate_is_one_error_line_naming_it()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}.pem");
+
+        var result = await ProcessRunner.RunCliAsync(["local", "kafka", "--port", "0", "--in-memory", "--tls-cert", missing], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"TlsCertificateFile '{missing}' does not exist", line, StringComparison.Ordinal);
+    }
 }

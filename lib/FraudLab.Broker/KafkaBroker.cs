@@ -5,6 +5,7 @@ using FraudLab.Broker.Protocol;
 using FraudLab.Broker.Protocol.Apis;
 using FraudLab.Broker.Security;
 using FraudLab.Broker.Server;
+using FraudLab.Broker.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,6 +21,7 @@ public sealed class KafkaBroker : IAsyncDisposable
     private readonly TopicRegistry _topics;
     private readonly GroupCoordinator _groups;
     private readonly IGroupStore _groupStore;
+    private readonly TransactionCoordinator _transactions;
     private readonly KafkaServer _server;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -27,8 +29,10 @@ public sealed class KafkaBroker : IAsyncDisposable
     private readonly Task _retentionLoop;
     private int _stopped;
 
-    private KafkaBroker(TopicRegistry topics, GroupCoordinator groups, IGroupStore groupStore, KafkaServer server, ILogger logger)
+    private KafkaBroker(TopicRegistry topics, GroupCoordinator groups, IGroupStore groupStore, TransactionCoordinator transactions,
+        KafkaServer server, ILogger logger)
     {
+        _transactions = transactions;
         _topics = topics;
         _groups = groups;
         _groupStore = groupStore;
@@ -61,6 +65,7 @@ public sealed class KafkaBroker : IAsyncDisposable
         var server = new KafkaServer(new IPEndPoint(IPAddress.Parse(options.Host), options.Port), options.MaxFrameBytes, security, loggerFactory);
         TopicRegistry? topics = null;
         IGroupStore? groupStore = null;
+        TransactionCoordinator? transactions = null;
         try
         {
             topics = OpenTopics(options, loggerFactory);
@@ -68,12 +73,15 @@ public sealed class KafkaBroker : IAsyncDisposable
                 ? new InMemoryGroupStore()
                 : new FileGroupStore(Path.Combine(Path.GetFullPath(options.DataDirectory!), "groups"), loggerFactory.CreateLogger<FileGroupStore>());
             var groups = new GroupCoordinator(groupStore, TimeProvider.System, loggerFactory.CreateLogger<GroupCoordinator>());
+            transactions = new TransactionCoordinator(
+                new TransactionStore(options.InMemory ? null : Path.Combine(Path.GetFullPath(options.DataDirectory!), "transactions")),
+                topics, groups, TimeProvider.System, loggerFactory.CreateLogger<TransactionCoordinator>());
             var context = new BrokerContext(options, topics) { Port = server.Endpoint.Port };
-            var broker = new KafkaBroker(topics, groups, groupStore, server, logger)
+            var broker = new KafkaBroker(topics, groups, groupStore, transactions, server, logger)
             {
                 BootstrapServers = $"{context.AdvertisedHost}:{server.Endpoint.Port}",
             };
-            var handlers = CreateHandlers(context, groups, loggerFactory);
+            var handlers = CreateHandlers(context, groups, transactions, loggerFactory);
             if (security.RequiresSasl) handlers = handlers.Append(new SaslHandshakeApi()).Append(new SaslAuthenticateApi());
             server.Start(new ApiRegistry(handlers));
             logger.LogInformation("Kafka broker listening on {Endpoint} ({Protocol}, {Storage}), {Topics} topics",
@@ -82,6 +90,7 @@ public sealed class KafkaBroker : IAsyncDisposable
         }
         catch
         {
+            transactions?.Dispose();
             (groupStore as IDisposable)?.Dispose();
             topics?.Dispose();
             server.DisposeAsync().AsTask().GetAwaiter().GetResult(); // never started: nothing to wait for
@@ -117,6 +126,7 @@ public sealed class KafkaBroker : IAsyncDisposable
             await _stopping.CancelAsync().ConfigureAwait(false);
             await _server.DisposeAsync().ConfigureAwait(false);
             await _retentionLoop.ConfigureAwait(false);
+            _transactions.Dispose();
             await _groups.DisposeAsync().ConfigureAwait(false);
             (_groupStore as IDisposable)?.Dispose();
             _topics.Flush();
@@ -138,16 +148,21 @@ public sealed class KafkaBroker : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
-    private static IEnumerable<IApiHandler> CreateHandlers(BrokerContext context, GroupCoordinator groups, ILoggerFactory loggers)
+    private static IEnumerable<IApiHandler> CreateHandlers(BrokerContext context, GroupCoordinator groups, TransactionCoordinator transactions,
+        ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("FraudLab.Broker.Requests");
         return
         [
-            new ProduceApi(context, logger),
+            new ProduceApi(context, transactions, logger),
             new FetchApi(context),
             new ListOffsetsApi(context),
             new MetadataApi(context),
-            new InitProducerIdApi(context),
+            new InitProducerIdApi(transactions),
+            new AddPartitionsToTxnApi(transactions),
+            new AddOffsetsToTxnApi(transactions),
+            new EndTxnApi(transactions),
+            new TxnOffsetCommitApi(transactions),
             new CreateTopicsApi(context, logger),
             new DeleteTopicsApi(context, groups),
             new DescribeConfigsApi(context),

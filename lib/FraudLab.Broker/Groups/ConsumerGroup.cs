@@ -131,6 +131,18 @@ internal sealed class ConsumerGroup
         }
     }
 
+    /// <summary>Applies offsets a committed transaction held (TxnOffsetCommit): no generation check, as in Kafka,
+    /// since the transaction coordinator already fenced the producer that sent them.</summary>
+    public IReadOnlyList<OffsetCommitPartitionResult> CommitTransactionalOffsets(IReadOnlyList<OffsetCommitPartition> partitions)
+    {
+        lock (gate)
+        {
+            return state == GroupState.Dead
+                ? [.. partitions.Select(p => new OffsetCommitPartitionResult(p.Topic, p.Partition, CoordinatorNotAvailable))]
+                : offsets.Commit(partitions);
+        }
+    }
+
     public OffsetFetchPartitionResult FetchOffset(string topic, int partition)
     {
         lock (gate)

@@ -72,6 +72,12 @@ internal sealed class GroupCoordinator : IAsyncDisposable
         return [.. request.Partitions.Select(p => new OffsetCommitPartitionResult(p.Topic, p.Partition, error))];
     }
 
+    /// <summary>Applies the offsets of a committed transaction to the group (created if new), whatever its generation.</summary>
+    public IReadOnlyList<OffsetCommitPartitionResult> CommitTransactionalOffsets(string groupId, IReadOnlyList<OffsetCommitPartition> partitions) =>
+        disposed
+            ? [.. partitions.Select(p => new OffsetCommitPartitionResult(p.Topic, p.Partition, CoordinatorNotAvailable))]
+            : GroupToJoin(groupId).CommitTransactionalOffsets(partitions);
+
     /// <summary>The committed offset of one partition; -1 with empty metadata and no error when there is none.</summary>
     public OffsetFetchPartitionResult FetchOffset(string groupId, string topic, int partition)
     {

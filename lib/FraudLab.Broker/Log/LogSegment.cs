@@ -37,15 +37,21 @@ internal sealed class LogSegment(long baseOffset, ISegmentStorage storage)
     /// Contiguous stored bytes of whole batches starting with the one holding <paramref name="offset"/>:
     /// at least one batch, then more while under <paramref name="maxBytes"/>. Empty when the offset is past the end.
     /// </summary>
-    public (long Position, int Length) Locate(long offset, int maxBytes)
+    /// <remarks>Only batches starting before <paramref name="endOffset"/> are included (read_committed stops at the
+    /// last stable offset). Also returns the offset after the last batch included.</remarks>
+    public (long Position, int Length, long NextOffset) Locate(long offset, int maxBytes, long endOffset = long.MaxValue)
     {
         var first = FindEntry(offset);
-        if (first < 0) return (0, 0);
+        if (first < 0 || _entries[first].BaseOffset >= endOffset) return (0, 0, offset);
         var start = _entries[first].Position;
         var end = start + _entries[first].Length;
-        for (var i = first + 1; i < _entries.Count && end - start + _entries[i].Length <= maxBytes; i++)
+        var last = first;
+        for (var i = first + 1; i < _entries.Count && end - start + _entries[i].Length <= maxBytes && _entries[i].BaseOffset < endOffset; i++)
+        {
             end += _entries[i].Length;
-        return (start, (int)(end - start));
+            last = i;
+        }
+        return (start, (int)(end - start), _entries[last].LastOffset + 1);
     }
 
     /// <summary>
@@ -67,10 +73,11 @@ internal sealed class LogSegment(long baseOffset, ISegmentStorage storage)
 
     /// <summary>
     /// Scans the storage batch by batch, checking framing, offsets and CRC; cuts everything from the
-    /// first bad batch on. Each good batch is shown to <paramref name="onBatch"/> (idempotence state).
+    /// first bad batch on. Each good batch is shown to <paramref name="onBatch"/> (idempotence and transaction state),
+    /// with its marker type when it is a control batch.
     /// Returns why it cut, or null when the segment was whole.
     /// </summary>
-    public string? Recover(Action<RecordBatch> onBatch)
+    public string? Recover(Action<RecordBatch, bool?> onBatch)
     {
         long position = 0;
         var length = Storage.Length;
@@ -87,12 +94,13 @@ internal sealed class LogSegment(long baseOffset, ISegmentStorage storage)
             }
             var bytes = Storage.Read(position, RecordBatch.LogOverhead + batchLength, out pooled);
             problem = RecordBatch.Validate(bytes.Span, out var batch);
+            var marker = problem is null && batch.IsControl ? RecordBatch.ReadControlType(bytes.Span) : null;
             Return(pooled);
             if (problem is null && batch.BaseOffset != NextOffset)
                 problem = $"batch at byte {position} has offset {batch.BaseOffset}, expected {NextOffset}";
             if (problem is not null) break;
             Index(batch, position);
-            onBatch(batch);
+            onBatch(batch, marker);
             position += batch.TotalLength;
         }
         if (problem is null) return null;

@@ -46,6 +46,19 @@ internal sealed class ProducerStateTable
         state.Recent.Enqueue((batch.BaseSequence, batch.LastSequence, baseOffset));
     }
 
+    /// <summary>
+    /// A transaction marker of <paramref name="epoch"/> was written: a newer epoch fences every older one (a zombie's
+    /// batches then get INVALID_PRODUCER_EPOCH) and its sequences start again at 0.
+    /// </summary>
+    public void RecordMarker(long producerId, short epoch)
+    {
+        if (!_producers.TryGetValue(producerId, out var state) || epoch > state.Epoch)
+            _producers[producerId] = new ProducerState(epoch);
+    }
+
+    /// <summary>The epoch last seen for a producer, or -1.</summary>
+    public short EpochOf(long producerId) => _producers.TryGetValue(producerId, out var state) ? state.Epoch : (short)-1;
+
     /// <summary>The largest producer id seen, so ids handed out after a restart never collide.</summary>
     public long MaxProducerId => _producers.Count == 0 ? -1 : _producers.Keys.Max();
 }

@@ -19,6 +19,9 @@ internal readonly record struct RecordBatch(
 
     public bool IsTransactional => (Attributes & 0x10) != 0;
 
+    /// <summary>A control batch (transaction marker): written by the broker, skipped by consumers.</summary>
+    public bool IsControl => (Attributes & 0x20) != 0;
+
     public bool IsIdempotent => ProducerId >= 0 && BaseSequence >= 0;
 
     public int LastSequence => BaseSequence < 0 ? -1 : unchecked(BaseSequence + LastOffsetDelta);
@@ -80,6 +83,59 @@ internal readonly record struct RecordBatch(
             if (recordTimestamp >= timestamp) return (batch.BaseOffset + offsetDelta, recordTimestamp);
         }
         return null;
+    }
+
+    /// <summary>Length of the control batch <see cref="WriteControlBatch"/> writes.</summary>
+    public const int ControlBatchLength = HeaderLength + 17;
+
+    /// <summary>
+    /// Writes a transaction marker (commit or abort) of one producer: a transactional control batch with one record
+    /// whose key is (version 0, type 1 commit / 0 abort) and value (version 0, coordinator epoch), as Kafka writes it.
+    /// The base offset is assigned on append.
+    /// </summary>
+    public static byte[] WriteControlBatch(long producerId, short producerEpoch, bool commit, int coordinatorEpoch, long timestamp)
+    {
+        var b = new byte[ControlBatchLength];
+        BinaryPrimitives.WriteInt32BigEndian(b.AsSpan(8), ControlBatchLength - LogOverhead);
+        b[16] = 2; // magic
+        BinaryPrimitives.WriteInt16BigEndian(b.AsSpan(21), 0x30); // transactional | control
+        BinaryPrimitives.WriteInt32BigEndian(b.AsSpan(23), 0); // last offset delta
+        BinaryPrimitives.WriteInt64BigEndian(b.AsSpan(27), timestamp);
+        BinaryPrimitives.WriteInt64BigEndian(b.AsSpan(35), timestamp);
+        BinaryPrimitives.WriteInt64BigEndian(b.AsSpan(43), producerId);
+        BinaryPrimitives.WriteInt16BigEndian(b.AsSpan(51), producerEpoch);
+        BinaryPrimitives.WriteInt32BigEndian(b.AsSpan(53), -1); // base sequence
+        BinaryPrimitives.WriteInt32BigEndian(b.AsSpan(57), 1); // one record
+        var r = b.AsSpan(HeaderLength);
+        r[0] = 16 << 1; // record length (zigzag varint)
+        r[1] = 0; // attributes
+        r[2] = 0; // timestamp delta
+        r[3] = 0; // offset delta
+        r[4] = 4 << 1; // key length
+        BinaryPrimitives.WriteInt16BigEndian(r[5..], 0); // key version
+        BinaryPrimitives.WriteInt16BigEndian(r[7..], commit ? (short)1 : (short)0);
+        r[9] = 6 << 1; // value length
+        BinaryPrimitives.WriteInt16BigEndian(r[10..], 0); // value version
+        BinaryPrimitives.WriteInt32BigEndian(r[12..], coordinatorEpoch);
+        r[16] = 0; // no headers
+        BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(17), Crc32C.Compute(b.AsSpan(CrcStart)));
+        return b;
+    }
+
+    /// <summary>The marker type of a control batch: true commit, false abort, null when its key cannot be read.</summary>
+    public static bool? ReadControlType(ReadOnlySpan<byte> bytes)
+    {
+        var batch = Parse(bytes);
+        var records = bytes[HeaderLength..batch.TotalLength];
+        if (batch.RecordCount < 1 || records.IsEmpty) return null;
+        ReadVarLong(ref records); // record length
+        if (records.IsEmpty) return null;
+        records = records[1..]; // attributes
+        ReadVarLong(ref records); // timestamp delta
+        ReadVarLong(ref records); // offset delta
+        var keyLength = ReadVarLong(ref records);
+        if (keyLength < 4 || records.Length < 4) return null;
+        return BinaryPrimitives.ReadInt16BigEndian(records[2..]) switch { 1 => true, 0 => false, _ => null };
     }
 
     /// <summary>A zigzag-encoded variable-length integer, as record fields are written.</summary>

@@ -8,6 +8,7 @@ internal static class ErrorCode
     public const short CorruptMessage = 2;
     public const short UnknownTopicOrPartition = 3;
     public const short CoordinatorNotAvailable = 15;
+    public const short InvalidGroupId = 24;
     public const short InvalidTopic = 17;
     public const short InvalidRequiredAcks = 21;
     public const short UnsupportedSaslMechanism = 33;
@@ -21,6 +22,12 @@ internal static class ErrorCode
     public const short UnsupportedForMessageFormat = 43;
     public const short OutOfOrderSequenceNumber = 45;
     public const short InvalidProducerEpoch = 47;
+    public const short InvalidTxnState = 48;
+    public const short InvalidProducerIdMapping = 49;
+    public const short InvalidTransactionTimeout = 50;
+    public const short ConcurrentTransactions = 51;
+    public const short OperationNotAttempted = 55;
+    public const short ProducerFenced = 90;
     public const short SaslAuthenticationFailed = 58;
     public const short InvalidRecord = 87;
 }

@@ -29,8 +29,13 @@ public sealed class ApiVersionsApiTests
         Assert.Equal((0, 11), apis[ApiKey.Fetch]);
         Assert.Equal((0, 2), apis[ApiKey.ApiVersions]);
         Assert.Equal((0, 5), apis[ApiKey.JoinGroup]);
-        Assert.Equal(18, apis.Count);
-        Assert.Equal(2 + 4 + 18 * 6 + 4, accepted.Length); // v1+ ends with the throttle time
+        Assert.Equal((0, 1), apis[ApiKey.InitProducerId]);
+        Assert.Equal((0, 2), apis[ApiKey.AddPartitionsToTxn]);
+        Assert.Equal((0, 2), apis[ApiKey.AddOffsetsToTxn]);
+        Assert.Equal((0, 2), apis[ApiKey.EndTxn]);
+        Assert.Equal((0, 2), apis[ApiKey.TxnOffsetCommit]);
+        Assert.Equal(22, apis.Count);
+        Assert.Equal(2 + 4 + 22 * 6 + 4, accepted.Length); // v1+ ends with the throttle time
     }
 
     private static short Int16(byte[] bytes, int at) => BinaryPrimitives.ReadInt16BigEndian(bytes.AsSpan(at));

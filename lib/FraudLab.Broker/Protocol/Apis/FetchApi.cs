@@ -7,7 +7,9 @@ namespace FraudLab.Broker.Protocol.Apis;
 /// Fetch v0-11 without fetch sessions. Long-polls up to max wait but answers the moment any requested
 /// partition receives data (each log signals its appends), so consumers see new records within
 /// microseconds even with fetch.wait.max.ms 500. Stored batches go out by reference, whole,
-/// at least one per partition even when larger than the partition limit.
+/// at least one per partition even when larger than the partition limit. isolation_level read_committed (v4+)
+/// reads only below each partition's last stable offset and lists the aborted transactions among what it returns;
+/// control batches (transaction markers) go out as stored, for clients to skip.
 /// </summary>
 internal sealed class FetchApi(BrokerContext broker) : IApiHandler
 {
@@ -21,12 +23,12 @@ internal sealed class FetchApi(BrokerContext broker) : IApiHandler
 
     public async ValueTask HandleAsync(Request request, ResponseWriter response, CancellationToken ct)
     {
-        var (maxWaitMs, maxBytes, topics) = Parse(request);
-        if (maxWaitMs > 0 && !AnyReady(topics)) await WaitForDataAsync(topics, maxWaitMs, ct);
-        Write(request.Version, maxBytes, topics, response);
+        var (maxWaitMs, maxBytes, readCommitted, topics) = Parse(request);
+        if (maxWaitMs > 0 && !AnyReady(topics, readCommitted)) await WaitForDataAsync(topics, maxWaitMs, readCommitted, ct);
+        Write(request.Version, maxBytes, readCommitted, topics, response);
     }
 
-    private (int MaxWaitMs, int MaxBytes, List<TopicFetch> Topics) Parse(Request request)
+    private (int MaxWaitMs, int MaxBytes, bool ReadCommitted, List<TopicFetch> Topics) Parse(Request request)
     {
         var version = request.Version;
         var reader = request.Reader();
@@ -34,7 +36,7 @@ internal sealed class FetchApi(BrokerContext broker) : IApiHandler
         var maxWaitMs = reader.ReadInt32();
         reader.ReadInt32(); // min bytes: any data at all answers (clients default to 1)
         var maxBytes = version >= 3 ? reader.ReadInt32() : int.MaxValue;
-        if (version >= 4) reader.ReadInt8(); // isolation level: no transactions here
+        var readCommitted = version >= 4 && reader.ReadInt8() == 1;
         if (version >= 7) { reader.ReadInt32(); reader.ReadInt32(); } // session id and epoch: sessions are not offered
         var topicCount = reader.ReadArrayCount();
         var topics = new List<TopicFetch>(topicCount);
@@ -54,31 +56,40 @@ internal sealed class FetchApi(BrokerContext broker) : IApiHandler
             }
             topics.Add(new TopicFetch(name, partitions));
         }
-        return (maxWaitMs, maxBytes, topics);
+        return (maxWaitMs, maxBytes, readCommitted, topics);
     }
 
     /// <summary>True when an answer is due now: data past a fetch offset, or an error to report.</summary>
-    private static bool AnyReady(List<TopicFetch> topics)
+    private static bool AnyReady(List<TopicFetch> topics, bool readCommitted)
     {
         foreach (var topic in topics)
             foreach (var p in topic.Partitions)
-                if (p.Log is null || p.Offset < p.Log.LogStartOffset || p.Offset != p.Log.HighWatermark) return true;
+            {
+                if (p.Log is null || p.Offset < p.Log.LogStartOffset || p.Offset > p.Log.HighWatermark) return true;
+                if (p.Offset < (readCommitted ? p.Log.LastStableOffset : p.Log.HighWatermark)) return true;
+            }
         return false;
     }
 
-    private static async Task WaitForDataAsync(List<TopicFetch> topics, int maxWaitMs, CancellationToken ct)
+    /// <summary>Until data is readable or max wait passes. Read committed waits again when what arrived is still in an open transaction.</summary>
+    private static async Task WaitForDataAsync(List<TopicFetch> topics, int maxWaitMs, bool readCommitted, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var waits = new List<Task> { Task.Delay(maxWaitMs, timeout.Token) };
-        foreach (var topic in topics)
-            foreach (var p in topic.Partitions)
-                waits.Add(p.Log!.WaitForDataAsync(p.Offset));
-        await Task.WhenAny(waits).ConfigureAwait(false);
+        var deadline = Task.Delay(maxWaitMs, timeout.Token);
+        do
+        {
+            var waits = new List<Task> { deadline };
+            foreach (var topic in topics)
+                foreach (var p in topic.Partitions)
+                    waits.Add(p.Log!.WaitForDataAsync(p.Offset, readCommitted));
+            await Task.WhenAny(waits).ConfigureAwait(false);
+        }
+        while (!deadline.IsCompleted && !ct.IsCancellationRequested && !AnyReady(topics, readCommitted));
         await timeout.CancelAsync().ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
     }
 
-    private static void Write(short version, int maxBytes, List<TopicFetch> topics, ResponseWriter response)
+    private static void Write(short version, int maxBytes, bool readCommitted, List<TopicFetch> topics, ResponseWriter response)
     {
         if (version >= 1) response.WriteInt32(0);
         if (version >= 7) { response.WriteInt16(ErrorCode.None); response.WriteInt32(0); }
@@ -95,17 +106,26 @@ internal sealed class FetchApi(BrokerContext broker) : IApiHandler
                 var data = p.Log is null
                     ? new FetchData(ErrorCode.UnknownTopicOrPartition, default, null, -1, -1)
                     : budget > 0 || !sentAny
-                        ? p.Log.Read(p.Offset, Math.Min(p.MaxBytes, budget))
-                        : new FetchData(ErrorCode.None, default, null, p.Log.HighWatermark, p.Log.LogStartOffset);
+                        ? p.Log.Read(p.Offset, Math.Min(p.MaxBytes, budget), readCommitted)
+                        : new FetchData(ErrorCode.None, default, null, p.Log.HighWatermark, p.Log.LogStartOffset, p.Log.LastStableOffset);
                 if (data.Pooled is not null) response.Own(data.Pooled);
                 budget -= data.Bytes.Length;
                 sentAny |= data.Bytes.Length > 0;
                 response.WriteInt32(p.Index);
                 response.WriteInt16(data.ErrorCode);
                 response.WriteInt64(data.HighWatermark);
-                if (version >= 4) response.WriteInt64(data.HighWatermark); // last stable offset
+                if (version >= 4) response.WriteInt64(data.LastStableOffset);
                 if (version >= 5) response.WriteInt64(data.LogStartOffset);
-                if (version >= 4) response.WriteArrayCount(0); // aborted transactions
+                if (version >= 4)
+                {
+                    var aborted = data.AbortedTransactions ?? [];
+                    response.WriteArrayCount(aborted.Count);
+                    foreach (var a in aborted)
+                    {
+                        response.WriteInt64(a.ProducerId);
+                        response.WriteInt64(a.FirstOffset);
+                    }
+                }
                 if (version >= 11) response.WriteInt32(-1); // preferred read replica
                 response.WriteRecords(data.Bytes);
             }

@@ -2,10 +2,9 @@ using FraudLab.Broker.Server;
 
 namespace FraudLab.Broker.Protocol.Apis;
 
-/// <summary>FindCoordinator v0-2: this node coordinates every group; transaction coordinators are not offered.</summary>
+/// <summary>FindCoordinator v0-2: this node coordinates every group (key type 0) and every transactional id (key type 1).</summary>
 internal sealed class FindCoordinatorApi(BrokerContext broker) : IApiHandler
 {
-    private const sbyte TransactionKey = 1;
 
     public ApiKey Key => ApiKey.FindCoordinator;
 
@@ -15,12 +14,12 @@ internal sealed class FindCoordinatorApi(BrokerContext broker) : IApiHandler
     {
         var version = request.Version;
         var reader = request.Reader();
-        reader.ReadString(); // group id: every group lives here
+        reader.ReadString(); // group or transactional id: every one lives here
         var keyType = version >= 1 ? reader.ReadInt8() : (sbyte)0;
-        var supported = keyType != TransactionKey;
+        var supported = keyType is 0 or 1;
         if (version >= 1) response.WriteInt32(0);
         response.WriteInt16(supported ? ErrorCode.None : ErrorCode.CoordinatorNotAvailable);
-        if (version >= 1) response.WriteNullableString(supported ? null : "transactions are not supported by this broker");
+        if (version >= 1) response.WriteNullableString(supported ? null : $"unknown coordinator key type {keyType}");
         response.WriteInt32(supported ? BrokerContext.NodeId : -1);
         response.WriteString(supported ? broker.AdvertisedHost : "");
         response.WriteInt32(supported ? broker.Port : -1);

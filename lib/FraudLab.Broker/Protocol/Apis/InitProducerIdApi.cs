@@ -1,16 +1,14 @@
-using FraudLab.Broker.Server;
+using FraudLab.Broker.Transactions;
 
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>
-/// InitProducerId v0-1 for idempotent producers: a fresh producer id (epoch 0) per call, above every id
-/// found in the stored batches so ids stay unique across restarts. Transactions are not offered.
+/// InitProducerId v0-1: a fresh idempotent producer id (epoch 0), or with a transactional id that id's producer id
+/// with its epoch bumped, fencing the previous producer (see <see cref="TransactionCoordinator"/>). Ids stay above
+/// every id found in the stored batches, so they are unique across restarts.
 /// </summary>
-internal sealed class InitProducerIdApi(BrokerContext broker) : IApiHandler
+internal sealed class InitProducerIdApi(TransactionCoordinator transactions) : IApiHandler
 {
-    private readonly Lock _lock = new();
-    private long? _lastId;
-
     public ApiKey Key => ApiKey.InitProducerId;
 
     public short MaxVersion => 1;
@@ -19,27 +17,12 @@ internal sealed class InitProducerIdApi(BrokerContext broker) : IApiHandler
     {
         var reader = request.Reader();
         var transactionalId = reader.ReadNullableString();
-        reader.ReadInt32(); // transaction timeout
+        var timeoutMs = reader.ReadInt32();
+        var (error, producerId, epoch) = transactions.InitProducerId(transactionalId, timeoutMs);
         response.WriteInt32(0);
-        if (transactionalId is not null)
-        {
-            response.WriteInt16(ErrorCode.UnsupportedForMessageFormat);
-            response.WriteInt64(-1);
-            response.WriteInt16(-1);
-            return ValueTask.CompletedTask;
-        }
-        response.WriteInt16(ErrorCode.None);
-        response.WriteInt64(NextId());
-        response.WriteInt16(0);
+        response.WriteInt16(error);
+        response.WriteInt64(producerId);
+        response.WriteInt16(epoch);
         return ValueTask.CompletedTask;
-    }
-
-    private long NextId()
-    {
-        lock (_lock)
-        {
-            _lastId ??= Math.Max(broker.Topics.MaxProducerId, 0);
-            return (long)++_lastId;
-        }
     }
 }

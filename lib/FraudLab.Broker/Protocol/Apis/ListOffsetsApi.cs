@@ -2,7 +2,8 @@ using FraudLab.Broker.Server;
 
 namespace FraudLab.Broker.Protocol.Apis;
 
-/// <summary>ListOffsets v0-5: -2 earliest (log start), -1 latest (high watermark), else the first batch at or after a timestamp.</summary>
+/// <summary>ListOffsets v0-5: -2 earliest (log start), -1 latest (high watermark, or the last stable offset for
+/// isolation level read_committed, v2+), else the first batch at or after a timestamp.</summary>
 internal sealed class ListOffsetsApi(BrokerContext broker) : IApiHandler
 {
     public ApiKey Key => ApiKey.ListOffsets;
@@ -14,7 +15,7 @@ internal sealed class ListOffsetsApi(BrokerContext broker) : IApiHandler
         var version = request.Version;
         var reader = request.Reader();
         reader.ReadInt32(); // replica id
-        if (version >= 2) reader.ReadInt8(); // isolation level: no transactions, both levels read the same
+        var readCommitted = version >= 2 && reader.ReadInt8() == 1;
         if (version >= 2) response.WriteInt32(0);
         var topicCount = reader.ReadArrayCount();
         response.WriteArrayCount(topicCount);
@@ -32,7 +33,7 @@ internal sealed class ListOffsetsApi(BrokerContext broker) : IApiHandler
                 var timestamp = reader.ReadInt64();
                 if (version == 0) reader.ReadInt32(); // max number of offsets: one is always enough here
                 var log = topic?.Partition(index);
-                var (offset, foundTimestamp) = log?.OffsetForTimestamp(timestamp) ?? (-1, -1);
+                var (offset, foundTimestamp) = log?.OffsetForTimestamp(timestamp, readCommitted) ?? (-1, -1);
                 response.WriteInt32(index);
                 response.WriteInt16(log is null ? ErrorCode.UnknownTopicOrPartition : ErrorCode.None);
                 if (version == 0)

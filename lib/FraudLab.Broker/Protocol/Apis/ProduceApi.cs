@@ -1,14 +1,16 @@
 using FraudLab.Broker.Log;
 using FraudLab.Broker.Server;
+using FraudLab.Broker.Transactions;
 using Microsoft.Extensions.Logging;
 
 namespace FraudLab.Broker.Protocol.Apis;
 
 /// <summary>
 /// Produce v0-8 (record batch v2 only): each partition's batches are validated, stamped with offsets
-/// in the request buffer and stored as they are. acks 0 gets no response at all, as in Kafka.
+/// in the request buffer and stored as they are. acks 0 gets no response at all, as in Kafka. Transactional
+/// batches (v3+, with a transactional id) are checked with the transaction coordinator first.
 /// </summary>
-internal sealed class ProduceApi(BrokerContext broker, ILogger logger) : IApiHandler
+internal sealed class ProduceApi(BrokerContext broker, TransactionCoordinator transactions, ILogger logger) : IApiHandler
 {
     public ApiKey Key => ApiKey.Produce;
 
@@ -18,7 +20,7 @@ internal sealed class ProduceApi(BrokerContext broker, ILogger logger) : IApiHan
     {
         var version = request.Version;
         var reader = request.Reader();
-        if (version >= 3) reader.ReadNullableString(); // transactional id: transactions are refused per batch
+        var transactionalId = version >= 3 ? reader.ReadNullableString() : null;
         var acks = reader.ReadInt16();
         reader.ReadInt32(); // timeout: a single node never waits for replicas
         var badAcks = acks is not (-1 or 0 or 1);
@@ -41,7 +43,8 @@ internal sealed class ProduceApi(BrokerContext broker, ILogger logger) : IApiHan
                 var result = badAcks ? AppendResult.Failed(ErrorCode.InvalidRequiredAcks, $"acks {acks} must be -1, 0 or 1")
                     : log is null ? AppendResult.Failed(ErrorCode.UnknownTopicOrPartition, $"no partition {name}-{index}")
                     : records is null ? AppendResult.Failed(ErrorCode.InvalidRecord, "records are null")
-                    : log.Append(request.Body.Span[records.Value]);
+                    : log.Append(request.Body.Span[records.Value],
+                        transactionalId is null ? null : batch => transactions.VerifyProduce(transactionalId, batch, name, index));
                 if (result.ErrorCode != ErrorCode.None)
                     logger.LogWarning("Produce v{Version} to {Topic}-{Partition} from {Client} refused (error {Error}): {Message}",
                         version, name, index, request.Header.ClientId, result.ErrorCode, result.Message);

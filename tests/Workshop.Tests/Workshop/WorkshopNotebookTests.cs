@@ -1,8 +1,8 @@
 using FraudLab.Notebooks.Execution;
 using FraudLab.Notebooks.Tests.Support;
-using Notebooks.Tests.Charts;
+using Workshop.Tests.Charts;
 
-namespace Notebooks.Tests.Workshop;
+namespace Workshop.Tests.Workshop;
 
 /// <summary>
 /// Every notebook of <c>notebooks/</c> runs in local mode through the engine, one test each: no failed cell, the

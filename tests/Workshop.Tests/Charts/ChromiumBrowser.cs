@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Notebooks.Tests.Charts;
+namespace Workshop.Tests.Charts;
 
 /// <summary>
 /// Debian's chromium (found on PATH, installed by download.sh) driven by Playwright: no browser download. Pages

@@ -3,7 +3,7 @@ using FraudDetection.Configuration;
 using FraudDetection.LocalStack;
 using FraudLab.Notebooks.Execution;
 
-namespace Notebooks.Tests.Workshop;
+namespace Workshop.Tests.Workshop;
 
 /// <summary>
 /// The workshop as <c>fraudlab workshop</c> runs it, for the notebook tests: a local stack started through the

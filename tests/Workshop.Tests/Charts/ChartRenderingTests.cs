@@ -2,7 +2,7 @@ using FraudDetection.Charts;
 using FraudDetection.Configuration;
 using FraudDetection.Model;
 
-namespace Notebooks.Tests.Charts;
+namespace Workshop.Tests.Charts;
 
 /// <summary>Every chart, saved as a standalone file, renders offline in chromium with the expected marks.</summary>
 public sealed class ChartRenderingTests(ChromiumBrowser browser) : IClassFixture<ChromiumBrowser>, IDisposable

@@ -13,8 +13,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$(pwd)"
 
 # Debian packages the kit needs: kcat (the Kafka command line used in the README and the tests),
-# chromium (the real browser the chart tests render in, driven by Playwright: no browser download).
-APT_PACKAGES=(kcat chromium)
+# chromium (the real browser the chart tests render in, driven by Playwright: no browser download),
+# python3-nbclient and jupyter-nbconvert (Jupyter, which runs the notebooks in the real .NET Interactive kernel).
+APT_PACKAGES=(kcat chromium python3-nbclient jupyter-nbconvert)
 # Kit libraries packed into the local NuGet feed the notebooks restore from (KitPaths.LocalFeedDirectory).
 PACK_PROJECTS=(lib/FraudDetection/FraudDetection.csproj)
 
@@ -23,6 +24,8 @@ CONFIGURATION=Debug
 STATE_DIR="$ROOT/.fraudlab"
 FEED_DIR="$STATE_DIR/feed"
 LOG_DIR="$STATE_DIR/setup"
+# The project-local Jupyter data folder (JUPYTER_PATH) holding the .NET Interactive kernel spec; the user's own is never touched.
+JUPYTER_DIR="$STATE_DIR/jupyter"
 RESULTS_DIR="$ROOT/out/test-results"
 CLI="$ROOT/lib/FraudLab.Cli/bin/$CONFIGURATION/net10.0/fraudlab.dll"
 
@@ -135,6 +138,35 @@ pack_feed() {
   done
 }
 
+# A fixed package version (0.1.0) is taken from NuGet's global packages folder once cached, so the real kernel
+# would keep an earlier pack: the cached copy is dropped after each pack (the kit's own engine keys its cache by
+# the feed's files instead).
+forget_cached_pack() {
+  local packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+  for project in "${PACK_PROJECTS[@]}"; do
+    local id
+    id="$(basename "$project" .csproj | tr '[:upper:]' '[:lower:]')"
+    rm -rf "${packages:?}/$id/0.1.0"
+  done
+}
+
+# The .NET Interactive kernel, pinned in .config/dotnet-tools.json, and its Jupyter kernel spec in the project-local
+# data folder. The spec starts the tool through the manifest, which dotnet finds from the notebook's folder (the
+# kernel's current folder) upwards.
+install_kernel() {
+  step "dotnet tool restore (.NET Interactive kernel) + kernel spec in $JUPYTER_DIR"
+  run_logged dotnet-tool-restore dotnet tool restore
+  local spec="$JUPYTER_DIR/kernels/.net-csharp"
+  mkdir -p "$spec"
+  cat >"$spec/kernel.json" <<'JSON'
+{
+  "argv": ["dotnet", "tool", "run", "dotnet-interactive", "--", "jupyter", "--default-kernel", "csharp", "--http-local-only", "{connection_file}"],
+  "display_name": ".NET (C#)",
+  "language": "C#"
+}
+JSON
+}
+
 # The main job: `fraudlab workshop` starts the local stack, runs every notebook in local mode into out/notebooks
 # (charts into out/charts), prints the summary and stops the stack.
 run_main_job() {
@@ -198,6 +230,8 @@ main() {
   install_npm_packages
   build_kit
   pack_feed
+  forget_cached_pack
+  install_kernel
   step "set-up done"
 
   case "$mode" in

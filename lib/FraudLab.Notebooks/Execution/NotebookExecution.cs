@@ -36,6 +36,7 @@ internal sealed class NotebookExecution
     public async Task<IReadOnlyList<CellOutcome>> RunAsync(CancellationToken cancellationToken)
     {
         using var running = _routing.Enter();
+        Microsoft.DotNet.Interactive.Kernel.Enter(new NotebookKernel(_folder, ReferenceAsync));
         await _session.StartAsync(cancellationToken);
         var outcomes = new List<CellOutcome>();
         var collectors = new List<(NotebookCell Cell, CellOutputCollector Outputs)>();

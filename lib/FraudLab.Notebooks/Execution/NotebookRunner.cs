@@ -61,7 +61,7 @@ public static class NotebookRunner
                 : Enumerable.Repeat(p, 1))
             .ToList();
 
-    private static string? OutputPath(string source, NotebookRunOptions options)
+    internal static string? OutputPath(string source, NotebookRunOptions options)
     {
         if (options.InPlace)
         {

@@ -18,19 +18,18 @@ namespace FraudLab.Notebooks.Execution;
 /// </summary>
 internal sealed class ScriptSession
 {
-    /// <summary>The namespaces .NET Interactive's C# kernel imports, plus the display helpers.</summary>
+    /// <summary>
+    /// The namespaces .NET Interactive's C# kernel 1.0.712001 imports (read from its script options), in its order,
+    /// plus the display helpers (the kernel's <c>using static Microsoft.DotNet.Interactive.Kernel</c>).
+    /// </summary>
     public static readonly ImmutableArray<string> DefaultImports =
     [
         "System",
+        "System.Text",
         "System.Collections",
         "System.Collections.Generic",
-        "System.IO",
-        "System.Linq",
-        "System.Net.Http",
-        "System.Text",
-        "System.Threading",
         "System.Threading.Tasks",
-        "Microsoft.DotNet.Interactive.Formatting",
+        "System.Linq",
         typeof(DisplayExtensions).Namespace!,
     ];
 

@@ -1,0 +1,4 @@
+namespace Microsoft.DotNet.Interactive.Commands;
+
+/// <summary>A command for <see cref="Kernel.SendAsync"/>.</summary>
+public abstract class KernelCommand;

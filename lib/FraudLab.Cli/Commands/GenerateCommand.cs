@@ -112,6 +112,7 @@ internal static class GenerateCommand
             return new Sent(count, output.FullName, clock.Elapsed);
         }
 
+        await StackPreflight.RequireLocalStackAsync(configuration, kafka: true, dynamoDb: false, ct);
         using var publisher = new EventPublisher(new KafkaClientFactory(configuration.Kafka), "generator");
         using (var admin = new TopicAdmin(new KafkaClientFactory(configuration.Kafka)))
         {

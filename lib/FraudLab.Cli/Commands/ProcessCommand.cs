@@ -46,6 +46,7 @@ internal static class ProcessCommand
         options.GroupId = parse.GetValue(GroupId) ?? options.GroupId;
         options.FromBeginning = parse.GetValue(FromEnd) ? false : parse.GetValue(FromBeginning) || options.FromBeginning;
         var settings = ProcessorSettings.From(configuration, options);
+        await StackPreflight.RequireLocalStackAsync(configuration, kafka: true, dynamoDb: true, ct);
 
         using var loggers = LoggerFactory.Create(builder => builder.AddSimpleConsole(console =>
         {

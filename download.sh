@@ -16,7 +16,7 @@ ROOT="$(pwd)"
 # chromium (the real browser the chart tests render in, driven by Playwright: no browser download).
 APT_PACKAGES=(kcat chromium)
 # Kit libraries packed into the local NuGet feed the notebooks restore from (KitPaths.LocalFeedDirectory).
-PACK_PROJECTS=(lib/FraudDetection/FraudDetection.csproj)
+PACK_PROJECTS=(lib/FraudDetection.Core/FraudDetection.Core.csproj lib/FraudDetection/FraudDetection.csproj)
 
 SOLUTION=FraudLab.slnx
 # Release: what users run (the CLI, the broker, the processor, the benchmark, the notebooks' package) runs with the

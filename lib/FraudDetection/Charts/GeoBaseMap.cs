@@ -30,10 +30,13 @@ public sealed class GeoBaseMap
     }
 
     /// <summary>A script element registering the outline with plotly.js; place it before the first map is drawn.</summary>
-    public string Element =>
-        "<script type=\"text/javascript\">(function () {\n" +
+    public string Element => "<script type=\"text/javascript\">" + Script + "</script>";
+
+    /// <summary>The same registration as a script file of its own (written once per folder of saved charts).</summary>
+    internal string Script =>
+        "(function () {\n" +
         "  var assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {};\n" +
         "  assets.topojson = assets.topojson || {};\n" +
         $"  assets.topojson['{TopojsonName}'] = {ChartJson.ForScript(Topojson)};\n" +
-        "})();</script>";
+        "})();";
 }

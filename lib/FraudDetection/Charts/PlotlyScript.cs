@@ -19,8 +19,10 @@ internal static class PlotlyScript
     /// require.js (classic Jupyter) it would register itself as an AMD module and leave <c>Plotly</c> undefined,
     /// so it runs with <c>define</c>, <c>module</c> and <c>exports</c> shadowed by undefined parameters.
     /// </summary>
-    public static string Element =>
-        "<script type=\"text/javascript\">(function (define, module, exports) {\n" + Source + "\n}).call(window);</script>";
+    public static string Element => "<script type=\"text/javascript\">" + Script + "</script>";
+
+    /// <summary>The same, as a script file of its own (what <see cref="ChartRenderer.Save"/> writes once per folder).</summary>
+    public static string Script => "(function (define, module, exports) {\n" + Source + "\n}).call(window);";
 
     private static string Load()
     {

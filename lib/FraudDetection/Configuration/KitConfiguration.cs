@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
 namespace FraudDetection.Configuration;
@@ -88,17 +87,7 @@ public sealed class KitConfiguration
     public LocalStackOptions LocalStack => Get<LocalStackOptions>(LocalStackOptions.Section);
 
     /// <summary>Checks data annotations and an optional <c>IValidatableObject</c>; the message names section and key.</summary>
-    public static void Validate(object options, string section)
-    {
-        var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-        {
-            return;
-        }
-
-        var problems = results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}");
-        throw new KitConfigurationException($"invalid configuration: {string.Join("; ", problems)}");
-    }
+    public static void Validate(object options, string section) => OptionsValidation.Validate(options, section);
 
     public static KitMode ParseMode(string? value) => value?.Trim().ToLowerInvariant() switch
     {

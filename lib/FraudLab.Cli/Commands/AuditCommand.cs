@@ -23,7 +23,9 @@ internal static class AuditCommand
         rebuild.SetAction(async (parse, ct) =>
         {
             var mode = parse.GetValue(Mode) is { } name ? KitConfiguration.ParseMode(name) : (KitMode?)null;
-            var settings = ProcessorSettings.From(KitConfiguration.Load(mode));
+            var configuration = KitConfiguration.Load(mode);
+            var settings = ProcessorSettings.From(configuration);
+            await StackPreflight.RequireLocalStackAsync(configuration, kafka: true, dynamoDb: true, ct);
             var summary = await new AuditRebuilder(settings).RunAsync(ct).ConfigureAwait(false);
             CommandRunner.Out.WriteLine(
                 $"rebuilt {settings.AuditTable.TableName}: {summary.Items} item(s) from {summary.Records} record(s) on {settings.Topics.Processed}"

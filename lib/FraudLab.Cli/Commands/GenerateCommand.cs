@@ -16,10 +16,13 @@ namespace FraudLab.Cli.Commands;
 /// </summary>
 internal static class GenerateCommand
 {
-    private static readonly Option<long> Count = new("--count") { Description = "How many records (transactions default 1000; flags default: every flagged account).", DefaultValueFactory = _ => -1 };
-    private static readonly Option<double> Rate = new("--rate") { Description = "Records per second in wall time, on a fixed schedule; 0 = as fast as possible.", DefaultValueFactory = _ => 0 };
+    private static readonly Option<long?> Count = new Option<long?>("--count") { Description = "How many records (transactions default 1000; flags default: every flagged account)." }
+        .AtLeast(0, "0 or more");
+    private static readonly Option<double> Rate = new Option<double>("--rate") { Description = "Records per second in wall time, on a fixed schedule; 0 = as fast as possible.", DefaultValueFactory = _ => 0 }
+        .AtLeast(0, "0 (as fast as possible) or more records per second");
     private static readonly Option<int?> Seed = new("--seed") { Description = "Random seed (default Generator:Seed, 42): same seed, same records." };
-    private static readonly Option<int?> Accounts = new("--accounts") { Description = "Size of the clean account pool (default Generator:Accounts)." };
+    private static readonly Option<int?> Accounts = new Option<int?>("--accounts") { Description = "Size of the clean account pool (default Generator:Accounts)." }
+        .Positive("1 or more accounts");
     private static readonly Option<DateTimeOffset?> Start = new("--start") { Description = "Event time of the first transaction, ISO-8601 (default: now, to the second)." };
     private static readonly Option<FileInfo?> Output = new("--output") { Description = "Write JSON Lines to this file instead of Kafka." };
     private static readonly Option<string?> Mode = new("--mode") { Description = "local (default) or aws." };
@@ -57,7 +60,7 @@ internal static class GenerateCommand
         options.Scenarios = ScenariosOf(parse);
         options.FraudRatio = options.Scenarios.Count == 0 ? 0 : options.FraudRatio;
         var generator = new TransactionGenerator(options, configuration.Get<DetectionOptions>(DetectionOptions.Section));
-        var count = parse.GetValue(Count) is var c and >= 0 ? c : 1000;
+        var count = parse.GetValue(Count) ?? 1000;
         using var labels = parse.GetValue(Labels) is { } labelsFile ? new JsonLinesFile(labelsFile) : null;
         var fraud = 0L;
         var sent = await SendAsync(parse, configuration, configuration.Topics.Transactions, generator.Generate().Take(checked((int)count)), ct,
@@ -77,7 +80,7 @@ internal static class GenerateCommand
     {
         var (configuration, options) = Load(parse);
         var generator = new FlagGenerator(options);
-        var count = parse.GetValue(Count) is var c and >= 0 ? c : int.MaxValue;
+        var count = parse.GetValue(Count) ?? int.MaxValue;
         var sent = await SendAsync(parse, configuration, configuration.Topics.FlaggedAccounts, generator.Generate().Take((int)Math.Min(count, int.MaxValue)), ct,
             toKafka: (publisher, topic, flag, _) => publisher.Publish(topic, flag),
             toFile: (file, flag) => file.Write(flag),
@@ -109,6 +112,7 @@ internal static class GenerateCommand
             return new Sent(count, output.FullName, clock.Elapsed);
         }
 
+        await StackPreflight.RequireLocalStackAsync(configuration, kafka: true, dynamoDb: false, ct);
         using var publisher = new EventPublisher(new KafkaClientFactory(configuration.Kafka), "generator");
         using (var admin = new TopicAdmin(new KafkaClientFactory(configuration.Kafka)))
         {

@@ -12,8 +12,8 @@ namespace FraudLab.Cli.Commands;
 /// </summary>
 internal static class LocalCommand
 {
-    private static readonly Option<int?> KafkaPort = new("--kafka-port") { Description = "Port of the local Kafka broker (default 9092)." };
-    private static readonly Option<int?> DynamoDbPort = new("--dynamodb-port") { Description = "Port of dynalite, the local DynamoDB (default 8000)." };
+    private static readonly Option<int?> KafkaPort = new Option<int?>("--kafka-port") { Description = "Port of the local Kafka broker (default 9092)." }.Port();
+    private static readonly Option<int?> DynamoDbPort = new Option<int?>("--dynamodb-port") { Description = "Port of dynalite, the local DynamoDB (default 8000)." }.Port();
     private static readonly Option<string?> StateDir = new("--state-dir") { Description = "Folder for pids, logs, data and the discovery file stack.json (default .fraudlab/local)." };
     private static readonly Option<bool> InMemory = new("--in-memory") { Description = "Keep Kafka data in memory only; nothing survives `local down`." };
     private static readonly Option<string?> DynamoDbPath = new("--dynamodb-path") { Description = "Folder where dynalite keeps its data (default: in memory)." };

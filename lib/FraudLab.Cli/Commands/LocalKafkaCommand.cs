@@ -16,7 +16,7 @@ internal static class LocalKafkaCommand
     public static Command Create()
     {
         var host = new Option<string>("--host") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => 9092 };
+        var port = new Option<int>("--port") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => 9092 }.Port(allowZero: true);
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder for the segment files and consumer offsets (default .fraudlab/local/kafka)." };
         var inMemory = new Option<bool>("--in-memory") { Description = "Keep everything in memory; nothing survives a restart." };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "Serve TLS with this certificate: PEM (with --tls-key unless it holds the key) or PKCS#12 (.pfx/.p12, no password)." };

@@ -36,11 +36,11 @@ internal static class NotebooksCommand
         Description = "Keep running a notebook's cells after one fails.",
     };
 
-    private static readonly Option<double> Timeout = new("--timeout")
+    private static readonly Option<double> Timeout = new Option<double>("--timeout")
     {
         Description = "Seconds a cell may run before it fails.",
         DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds,
-    };
+    }.Positive("a positive number of seconds");
 
     private static readonly Option<bool> InPlace = new("--in-place")
     {

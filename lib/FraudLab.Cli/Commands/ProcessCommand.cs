@@ -27,23 +27,26 @@ internal static class ProcessCommand
         {
             GroupId, Mode, FromBeginning, FromEnd,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(FromBeginning) && result.GetValue(FromEnd))
+            {
+                result.AddError("--from-beginning and --from-end exclude each other");
+            }
+        });
         command.SetAction((parse, ct) => RunAsync(parse, ct));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
-        if (parse.GetValue(FromBeginning) && parse.GetValue(FromEnd))
-        {
-            throw new CliException("--from-beginning and --from-end exclude each other");
-        }
-
         var mode = parse.GetValue(Mode) is { } name ? KitConfiguration.ParseMode(name) : (KitMode?)null;
         var configuration = KitConfiguration.Load(mode);
         var options = configuration.Get<ProcessorOptions>(ProcessorOptions.Section);
         options.GroupId = parse.GetValue(GroupId) ?? options.GroupId;
         options.FromBeginning = parse.GetValue(FromEnd) ? false : parse.GetValue(FromBeginning) || options.FromBeginning;
         var settings = ProcessorSettings.From(configuration, options);
+        await StackPreflight.RequireLocalStackAsync(configuration, kafka: true, dynamoDb: true, ct);
 
         using var loggers = LoggerFactory.Create(builder => builder.AddSimpleConsole(console =>
         {

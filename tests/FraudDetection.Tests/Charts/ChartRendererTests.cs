@@ -64,7 +64,33 @@ public sealed class ChartRendererTests
             var path = new ChartRenderer(Outline).Save(chart, folder);
 
             Assert.Equal(Path.Combine(folder, "latency.html"), path);
-            Assert.Equal(new ChartRenderer(Outline).Document(chart), File.ReadAllText(path));
+            var page = File.ReadAllText(path);
+            Assert.Contains(new ChartRenderer(Outline).Figure(chart, chart.Name), page);
+            Assert.Contains("<script type=\"text/javascript\" charset=\"utf-8\" src=\"plotly.min.js\"></script>", page);
+            Assert.DoesNotContain(PlotlyScript.Source, page);
+            Assert.Equal(PlotlyScript.Script, File.ReadAllText(Path.Combine(folder, "plotly.min.js")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Charts_saved_in_one_folder_share_one_plotly_file_and_maps_one_outline_file()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "fraudlab-charts-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var renderer = new ChartRenderer(Outline);
+            renderer.Save(LatencyHistogramChart.Build([Processed()]), folder);
+            renderer.Save(TopAccountsChart.Build([Processed()]), folder);
+            var map = renderer.Save(TravelMapChart.Build([]), folder);
+
+            Assert.Equal(["impossible-travel.html", "latency.html", "plotly.min.js", "top-accounts.html", "world-outline.js"],
+                Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.Contains("src=\"world-outline.js\"", File.ReadAllText(map));
+            Assert.All(Directory.GetFiles(folder, "*.html"), page => Assert.True(new FileInfo(page).Length < 100_000, page));
         }
         finally
         {

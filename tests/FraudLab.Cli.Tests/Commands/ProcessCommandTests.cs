@@ -60,8 +60,8 @@ public sealed class ProcessCommandTests(LocalStackFixture stack) : IClassFixture
     {
         var result = await ProcessRunner.RunCliAsync(["process", "--from-beginning", "--from-end"], cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal("fraudlab: error: --from-beginning and --from-end exclude each other", result.Stderr.Trim());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("fraudlab: error: --from-beginning and --from-end exclude each other (see 'fraudlab process --help')", result.Stderr.Trim());
     }
 
     [Fact]

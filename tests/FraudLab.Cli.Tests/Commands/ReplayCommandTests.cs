@@ -47,14 +47,15 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
-    public async Task Bad_lines_are_reported_on_stderr_and_kept_but_do_not_fail_the_run()
+    public async Task Bad_lines_are_reported_on_stderr_and_kept_and_the_exit_code_says_lines_were_rejected()
     {
         WriteInputs(20);
         File.AppendAllLines(PathOf("events.jsonl"), ["{\"Account_Id\":\"x\"}"]);
 
         var result = await Cli("replay", "--input", PathOf("events.jsonl"), "--output", PathOf("verdicts.jsonl"));
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("fraudlab: error: replay completed but rejected 1 line(s) or rule(s), more than --max-rejected 0: 20 transaction(s) decided", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("events.jsonl:21: Account_Id: expected a whole number", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("rejected 1 transaction line(s)", result.Stderr, StringComparison.Ordinal);
         Assert.Single(File.ReadAllLines(PathOf("verdicts.errors.jsonl")));
@@ -77,9 +78,23 @@ public sealed class ReplayCommandTests
     {
         var result = await Cli("replay", "--input", PathOf("nope.jsonl"), "--output", PathOf("verdicts.jsonl"));
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal($"fraudlab: error: --input: file not found: {PathOf("nope.jsonl")}", line);
+        Assert.Equal($"fraudlab: error: --input: file not found: {PathOf("nope.jsonl")} (see 'fraudlab replay --help')", line);
+    }
+
+    [Fact]
+    public async Task Rejected_lines_within_max_rejected_exit_zero()
+    {
+        WriteInputs(20);
+        File.AppendAllLines(PathOf("events.jsonl"), ["{\"Account_Id\":\"x\"}", "not json"]);
+
+        var within = await Cli("replay", "--input", PathOf("events.jsonl"), "--output", PathOf("verdicts.jsonl"), "--max-rejected", "2");
+        var beyond = await Cli("replay", "--input", PathOf("events.jsonl"), "--output", PathOf("verdicts.jsonl"), "--max-rejected", "1");
+
+        Assert.True(within.ExitCode == 0, within.ToString());
+        Assert.True(beyond.ExitCode == 3, beyond.ToString());
+        Assert.Equal(20, File.ReadAllLines(PathOf("verdicts.jsonl")).Length);
     }
 
     [Fact]

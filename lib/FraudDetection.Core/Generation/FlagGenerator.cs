@@ -18,7 +18,7 @@ public sealed class FlagGenerator
 
     public FlagGenerator(GeneratorOptions options, TimeProvider? time = null)
     {
-        KitConfiguration.Validate(options, GeneratorOptions.Section);
+        OptionsValidation.Validate(options, GeneratorOptions.Section);
         this.options = options;
         pool = new AccountPool(options, new IpRangeList([]));
         FlagDate = TransactionGenerator.StartOf(options, time) + options.FlagDelay;

@@ -10,7 +10,7 @@ public static class RuleDefinitionParser
     {
         try
         {
-            return DecodeResult<RuleDefinition>.Success(FraudJson.Deserialize<RuleDefinition>(utf8Json));
+            return DecodeResult<RuleDefinition>.Success(CoreJson.Deserialize<RuleDefinition>(utf8Json));
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -26,7 +26,7 @@ public static class RuleDefinitionParser
         {
             if (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
             {
-                return DecodeResult<List<RuleDefinition>>.Success(FraudJson.Deserialize<List<RuleDefinition>>(utf8Json));
+                return DecodeResult<List<RuleDefinition>>.Success(CoreJson.Deserialize<List<RuleDefinition>>(utf8Json));
             }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)

@@ -10,7 +10,7 @@ public static class FlaggedAccountDecoder
         FlaggedAccount flag;
         try
         {
-            flag = FraudJson.Deserialize<FlaggedAccount>(utf8Json);
+            flag = CoreJson.Deserialize<FlaggedAccount>(utf8Json);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
         {

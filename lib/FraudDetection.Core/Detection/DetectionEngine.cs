@@ -53,7 +53,7 @@ public sealed class DetectionEngine
 
     public DetectionEngine(DetectionOptions options, TimeProvider? timeProvider = null)
     {
-        KitConfiguration.Validate(options, DetectionOptions.Section);
+        OptionsValidation.Validate(options, DetectionOptions.Section);
         this.options = options;
         time = timeProvider ?? TimeProvider.System;
         flags = new FlagBook(options.FlaggedAccount.FlagTtl, options.FlaggedAccount.MaxFlagsPerAccount);

@@ -41,10 +41,10 @@ public sealed class TransactionGenerator
 
     public TransactionGenerator(GeneratorOptions options, DetectionOptions? detection = null, TimeProvider? time = null)
     {
-        KitConfiguration.Validate(options, GeneratorOptions.Section);
+        OptionsValidation.Validate(options, GeneratorOptions.Section);
         this.options = options;
         this.detection = detection ?? new DetectionOptions();
-        KitConfiguration.Validate(this.detection, DetectionOptions.Section);
+        OptionsValidation.Validate(this.detection, DetectionOptions.Section);
         StartTime = StartOf(options, time);
         var deny = new IpRangeList(this.detection.IpList.Enabled ? this.detection.IpList.Deny : []);
         pool = new AccountPool(options, deny);

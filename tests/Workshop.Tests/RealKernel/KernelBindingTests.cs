@@ -93,7 +93,7 @@ public sealed class KernelBindingTests(WorkshopSession workshop)
         var stop = new CancellationTokenSource();
         var running = processor.RunAsync(stop.Token);
         await Task.WhenAny(processor.Ready, running);
-        await (running.IsCompleted ? running : processor.Ready);
+        if (running.IsCompleted) await running; else await processor.Ready;
         stop.Cancel();
         try { await running; } catch (OperationCanceledException) { }
         processor.Dispose();

@@ -12,7 +12,7 @@ namespace Workshop.Tests.RealKernel;
 [Collection(WorkshopCollection.Name)]
 public sealed class RealKernelRerunTests(WorkshopSession workshop)
 {
-    public static TheoryData<string> Notebooks() => [.. NotebookRunner.Expand([Path.Combine(FraudDetection.Configuration.KitPaths.Discover().Root, "notebooks")]).Select(Path.GetFileNameWithoutExtension)!];
+    public static TheoryData<string> Notebooks() => [.. NotebookRunner.Expand([Path.Combine(FraudDetection.Configuration.KitPaths.Discover().Root, "notebooks")]).Select(path => Path.GetFileNameWithoutExtension(path)!)];
 
     [Theory]
     [MemberData(nameof(Notebooks))]

@@ -3,6 +3,7 @@ using System.Globalization;
 using FraudDetection.Configuration;
 using FraudLab.Notebooks.Execution;
 using FraudLab.Notebooks.Ipynb;
+using FraudLab.Notebooks.Jupyter;
 using FraudLab.Notebooks.Parameters;
 using Spectre.Console;
 
@@ -42,6 +43,12 @@ internal static class NotebooksCommand
         DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds,
     }.Positive("a positive number of seconds");
 
+    private static readonly Option<string> Engine = new Option<string>("--engine")
+    {
+        Description = "builtin: the kit's own engine (default); dotnet-interactive: the real .NET Interactive kernel through Jupyter, as VS Code and JupyterLab run it.",
+        DefaultValueFactory = _ => "builtin",
+    }.AcceptOnlyFromAmong("builtin", "dotnet-interactive");
+
     private static readonly Option<bool> InPlace = new("--in-place")
     {
         Description = "Write the outputs into the source notebooks instead of --out.",
@@ -51,7 +58,7 @@ internal static class NotebooksCommand
     {
         var run = new Command("run", "Run notebooks like .NET Interactive would and write the executed copies; exit 1 if any cell failed.")
         {
-            Notebooks, Parameters, Out, ContinueOnError, Timeout, InPlace,
+            Notebooks, Parameters, Out, ContinueOnError, Timeout, InPlace, Engine,
         };
         run.SetAction(async (parse, ct) =>
         {
@@ -87,10 +94,13 @@ internal static class NotebooksCommand
         };
 
         var results = new List<NotebookRunResult>();
+        var kernel = parse.GetValue(Engine) == "dotnet-interactive" ? LocateKernel(notebooks) : null;
         foreach (var notebook in notebooks)
         {
             CommandRunner.Out.MarkupLineInterpolated($"[bold]running[/] {notebook}");
-            results.Add(await RunOneAsync(notebook, options, cancellationToken));
+            results.Add(kernel is null
+                ? await RunOneAsync(notebook, options, cancellationToken)
+                : await JupyterRunner.RunAsync(notebook, options, kernel, cancellationToken: cancellationToken));
         }
 
         PrintSummary(results);
@@ -99,6 +109,21 @@ internal static class NotebooksCommand
             ? 0
             : CommandRunner.Fail($"{failed.Count} of {results.Count} notebooks failed: "
                 + string.Join("; ", failed.Select(r => $"{Path.GetFileName(r.SourcePath)} ({r.FirstFailure?.Error})")));
+    }
+
+    /// <summary>The real kernel registered by download.sh in the kit's own Jupyter folder, or one line saying how to get it.</summary>
+    private static JupyterKernel LocateKernel(IReadOnlyList<string> notebooks)
+    {
+        var paths = KitPaths.Discover();
+        try
+        {
+            return JupyterKernel.Locate(Path.Combine(paths.StateDirectory, "jupyter"), JupyterKernel.DotNetCSharp,
+                Path.GetDirectoryName(Path.GetFullPath(notebooks[0]))!);
+        }
+        catch (KernelUnavailableException ex)
+        {
+            throw new CliException($"--engine dotnet-interactive: {ex.Message}; install it with ./download.sh (dotnet tool restore, and the kernel spec in .fraudlab/jupyter)");
+        }
     }
 
     private static async Task<NotebookRunResult> RunOneAsync(string notebook, NotebookRunOptions options, CancellationToken cancellationToken)

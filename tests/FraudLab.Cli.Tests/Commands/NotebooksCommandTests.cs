@@ -30,6 +30,50 @@ public sealed class NotebooksCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_dotnet_interactive_engine_runs_the_same_command_in_the_real_kernel()
+    {
+        var paths = FraudDetection.Configuration.KitPaths.Discover();
+        if (!File.Exists(Path.Combine(paths.StateDirectory, "jupyter", "kernels", ".net-csharp", "kernel.json")))
+        {
+            Assert.Skip("the .NET Interactive kernel spec is not registered (./download.sh registers it in .fraudlab/jupyter)");
+        }
+
+        // Inside the repository: the kernel is the pinned local tool, which dotnet finds from the notebook's folder.
+        var folder = Path.Combine(paths.OutputDirectory, "cli-engine-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var notebook = Path.Combine(folder, "real.ipynb");
+            var document = new NotebookDocument();
+            document.Cells.Add(NotebookCell.CSharp("var mode = \"local\";", "parameters"));
+            document.Cells.Add(NotebookCell.CSharp("Console.Write($\"{mode} {typeof(Microsoft.DotNet.Interactive.Kernel).Assembly.GetName().Name}\");"));
+            document.Save(notebook);
+
+            var run = await Cli(["notebooks", "run", notebook, "-p", "mode=aws", "--engine", "dotnet-interactive", "--out", Path.Combine(folder, "out")]);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var executed = NotebookDocument.Load(Path.Combine(folder, "out", "real.ipynb"));
+            var text = string.Concat(executed.Cells.SelectMany(c => c.Outputs).OfType<StreamOutput>().Select(o => o.Text));
+            Assert.Equal("aws Microsoft.DotNet.Interactive", text);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_engine_is_a_usage_error()
+    {
+        var notebook = Write("e.ipynb", Cell("1"));
+
+        var run = await Cli(["notebooks", "run", notebook, "--engine", "papermill"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'papermill'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_folder_runs_its_notebooks_in_name_order()
     {
         Write("b-second.ipynb", Cell("1"));

@@ -19,13 +19,12 @@ public sealed class NotebookRunnerTests
     [Fact]
     public async Task Default_usings_of_the_csharp_kernel_are_in_scope()
     {
+        // Exactly the real kernel's (1.0.712001): System, System.Text, System.Collections(.Generic), System.Linq, System.Threading.Tasks.
         using var notebook = new TestNotebook("""
             var list = new List<int> { 3, 1, 2 };
             var sb = new StringBuilder().Append(list.OrderBy(x => x).First());
-            var tmp = Path.GetTempPath();
-            var http = new HttpClient();
-            var cts = new CancellationTokenSource();
             IEnumerable untyped = list;
+            await Task.Yield();
             Console.Write(sb.ToString());
             """);
 
@@ -33,6 +32,19 @@ public sealed class NotebookRunnerTests
 
         AssertSucceeded(result);
         Assert.Equal("1", Stream(result.Notebook.Cells[0]));
+    }
+
+    [Fact]
+    public async Task Namespaces_the_real_kernel_does_not_import_are_not_in_scope_either()
+    {
+        // The real kernel rejects Path without `using System.IO;`, so the kit's engine must too: a notebook that
+        // passes here and fails in VS Code or Jupyter is the defect this guards against.
+        using var notebook = new TestNotebook("var tmp = Path.GetTempPath();", "using System.IO;\nvar tmp = Path.GetTempPath();");
+
+        var result = await notebook.RunAsync(new NotebookRunOptions { ContinueOnError = true });
+
+        Assert.Contains("error CS0103: The name 'Path' does not exist in the current context", Error(result.Notebook.Cells[0]).EValue);
+        Assert.Equal(CellStatus.Succeeded, result.Cells[1].Status);
     }
 
     [Fact]
@@ -162,6 +174,7 @@ public sealed class NotebookRunnerTests
     {
         // Like a native library's callback thread: no execution context flows into it.
         using var notebook = new TestNotebook("""
+            using System.Threading;
             var written = new TaskCompletionSource();
             ThreadPool.UnsafeQueueUserWorkItem(_ => { Console.Error.WriteLine("native log line"); written.SetResult(); }, null);
             await written.Task;
@@ -291,7 +304,7 @@ public sealed class NotebookRunnerTests
         // warm it first (it is process-wide) so only the hanging cell can run into the 5 s.
         using (var warmUp = new TestNotebook("1"))
             AssertSucceeded(await warmUp.RunAsync());
-        using var notebook = new TestNotebook("var kept = \"state\";", "await Task.Delay(Timeout.Infinite);", "kept");
+        using var notebook = new TestNotebook("var kept = \"state\";", "await Task.Delay(System.Threading.Timeout.Infinite);", "kept");
 
         // Long enough for the other (warm) cells to compile and run on a loaded machine; the hanging cell waits it out.
         var result = await notebook.RunAsync(new NotebookRunOptions { CellTimeout = TimeSpan.FromSeconds(5), ContinueOnError = true });

@@ -7,7 +7,7 @@ namespace FraudDetection.Streaming;
 /// The processor's DynamoDB side: writes one micro-batch of audit items, in parallel requests, the way
 /// <see cref="ProcessorOptions.AuditWrites"/> says. Idempotent either way, so a retried or replayed batch is safe.
 /// </summary>
-internal sealed class AuditSink(AuditTableWriter writer, ProcessorOptions options)
+public sealed class AuditSink(AuditTableWriter writer, ProcessorOptions options)
 {
     /// <summary>Returns when DynamoDB has acknowledged every item; throws on the first failure (the caller retries the whole batch).</summary>
     public async Task WriteAsync(IReadOnlyList<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
